@@ -1,7 +1,9 @@
 // Entry point: builds the commander program, runs it, and turns every outcome into an exit code.
 // Commands load their implementation lazily so that `oradmin --help` starts fast.
 import { Command, CommanderError, Option } from 'commander';
-import { OradminError } from '../errors.js';
+import { ConfigError, OradminError } from '../errors.js';
+import { ExitCode } from './exit.js';
+import { diagnosticsJson, inGitHubActions, printDiagnostics } from './diagnostics.js';
 import { processIo, type Io } from './context.js';
 import { VERSION } from '../version.js';
 import { registerValidate } from './commands/validate.js';
@@ -11,13 +13,6 @@ import { registerExport } from './commands/export.js';
 import { registerStatus } from './commands/status.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
-
-/** Thrown by a command to end with a given exit code after it has printed what it had to say. */
-export class ExitCode extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -79,12 +74,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
-    return exitCodeFor(err, io, argv.includes('-v') || argv.includes('--verbose'));
+    const opts = program.opts<{ verbose?: boolean; output?: string }>();
+    return exitCodeFor(err, io, Boolean(opts.verbose), opts.output === 'json');
   }
 }
 
-function exitCodeFor(err: unknown, io: Io, verbose: boolean): number {
+function exitCodeFor(err: unknown, io: Io, verbose: boolean, json: boolean): number {
   if (err instanceof ExitCode) return err.code;
+  if (err instanceof ConfigError) {
+    // Commands that need a valid file (plan, apply, status) report it like validate does.
+    if (json) io.stdout.write(diagnosticsJson(err.diagnostics, err.warnings));
+    printDiagnostics(io, err.diagnostics, err.warnings, { annotations: !json && inGitHubActions(io) });
+    return 1;
+  }
   if (err instanceof CommanderError) {
     // Help and version end with code 0; usage errors were already printed by commander.
     return err.exitCode === 0 ? 0 : 1;

@@ -1,13 +1,17 @@
 import type { Command } from 'commander';
 import type { Io } from '../context.js';
-import { OradminError } from '../../errors.js';
 
 export function registerSchema(program: Command, io: Io): void {
   program
     .command('schema')
     .description('print the JSON Schema of openrouter.admin.yaml (for editors)')
+    .addHelpText(
+      'after',
+      '\nThe same schema is committed at schemas/openrouter.admin.schema.json. Point your editor at it with\n' +
+        '  # yaml-language-server: $schema=./schemas/openrouter.admin.schema.json',
+    )
     .action(async () => {
-      void io;
-      throw new OradminError('schema is not implemented yet');
+      const { jsonSchema } = await import('../../config/schema.js');
+      io.stdout.write(`${JSON.stringify(jsonSchema(), null, 2)}\n`);
     });
 }

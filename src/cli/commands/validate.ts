@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
-import type { Io } from '../context.js';
-import { globalOptions } from '../context.js';
-import { OradminError } from '../../errors.js';
+import { globalOptions, type Io } from '../context.js';
+import { ExitCode } from '../exit.js';
 
 export function registerValidate(program: Command, io: Io): void {
   program
     .command('validate')
     .description('check the desired-state file offline: YAML, schema, references and policy (no credentials needed)')
+    .addHelpText('after', '\nEvery problem is reported as file:line:col: message, all at once. -o json prints {errors, warnings}.')
     .action(async () => {
-      void globalOptions(program, io);
-      throw new OradminError('validate is not implemented yet');
+      const opts = globalOptions(program, io);
+      const { runValidate } = await import('../run-validate.js');
+      const code = await runValidate(opts, io, new Date());
+      if (code !== 0) throw new ExitCode(code);
     });
 }

@@ -1,0 +1,27 @@
+// Presenting findings about the desired-state file: `file:line:col: message` on stderr, and, inside
+// GitHub Actions, workflow annotations so that each error shows on its line of the pull request.
+import { formatDiagnostic, type Diagnostic } from '../errors.js';
+import type { Io } from './context.js';
+
+export function printDiagnostics(io: Io, errors: readonly Diagnostic[], warnings: readonly Diagnostic[], opts: { annotations: boolean }): void {
+  for (const d of [...errors, ...warnings]) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (opts.annotations) {
+    for (const d of [...errors, ...warnings]) io.stdout.write(`${annotation(d)}\n`);
+  }
+}
+
+export function inGitHubActions(io: Io): boolean {
+  return io.env.GITHUB_ACTIONS === 'true';
+}
+
+/** https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message */
+export function annotation(d: Diagnostic): string {
+  const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const data = d.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::${d.severity === 'warning' ? 'warning' : 'error'} file=${prop(d.file)},line=${d.line},col=${d.col}::${data}`;
+}
+
+export function diagnosticsJson(errors: readonly Diagnostic[], warnings: readonly Diagnostic[]): string {
+  const strip = (d: Diagnostic) => ({ file: d.file, line: d.line, col: d.col, message: d.message });
+  return `${JSON.stringify({ errors: errors.map(strip), warnings: warnings.map(strip) }, null, 2)}\n`;
+}

@@ -1,0 +1,67 @@
+// Governance rules from `policy:`, checked against every declared object at validate time (and so
+// again by plan and apply, which load the file the same way).
+import type { FileConfig, KeyDecl } from './schema.js';
+import type { Finding } from './zod-messages.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function checkPolicy(config: FileConfig, now: Date): Finding[] {
+  const out: Finding[] = [];
+  const kp = config.policy?.keys;
+  const defaults = config.defaults?.key ?? {};
+  if (kp) {
+    const pattern = kp.name_pattern !== undefined ? new RegExp(kp.name_pattern) : undefined;
+    (config.keys ?? []).forEach((k: KeyDecl, i) => {
+      const limit = k.limit !== undefined ? k.limit : defaults.limit;
+      const at = (field: keyof KeyDecl) => (k[field] !== undefined ? ['keys', i, field] : ['keys', i, 'name']);
+      if (kp.require_limit && (limit === undefined || limit === null)) {
+        out.push({ path: at('limit'), message: `key "${k.name}" has no limit; policy.keys.require_limit requires one (add limit: <USD>)` });
+      }
+      if (kp.max_limit !== undefined && typeof limit === 'number' && limit > kp.max_limit) {
+        out.push({
+          path: k.limit !== undefined ? ['keys', i, 'limit'] : ['defaults', 'key', 'limit'],
+          message: `key "${k.name}" has limit ${limit}${k.limit === undefined ? ' (from defaults.key.limit)' : ''}, above policy.keys.max_limit ${kp.max_limit}`,
+        });
+      }
+      const expires = typeof k.expires_at === 'string' ? Date.parse(k.expires_at) : undefined;
+      if (kp.require_expiry && expires === undefined) {
+        out.push({ path: at('expires_at'), message: `key "${k.name}" has no expires_at; policy.keys.require_expiry requires one` });
+      }
+      if (kp.max_lifetime_days !== undefined && expires !== undefined && expires - now.getTime() > kp.max_lifetime_days * DAY_MS) {
+        const latest = new Date(now.getTime() + kp.max_lifetime_days * DAY_MS).toISOString().slice(0, 10);
+        out.push({
+          path: ['keys', i, 'expires_at'],
+          message: `key "${k.name}" expires more than policy.keys.max_lifetime_days (${kp.max_lifetime_days}) days from now; use a date on or before ${latest}`,
+        });
+      }
+      if (kp.require_guardrail && (k.guardrail === undefined || k.guardrail === null)) {
+        out.push({ path: at('guardrail'), message: `key "${k.name}" has no guardrail; policy.keys.require_guardrail requires one` });
+      }
+      if (pattern && !pattern.test(k.name)) {
+        out.push({ path: ['keys', i, 'name'], message: `key name "${k.name}" does not match policy.keys.name_pattern ${kp.name_pattern}` });
+      }
+    });
+  }
+  const gp = config.policy?.guardrails;
+  if (gp) {
+    // Missing limits are reported at the object's first line, excessive ones at the limit itself.
+    const check = (g: { limit_usd?: number | null }, base: (string | number)[], nameField: string | undefined, label: string) => {
+      if (gp.require_limit && (g.limit_usd === undefined || g.limit_usd === null)) {
+        out.push({ path: nameField ? [...base, nameField] : base, message: `${label} has no limit_usd; policy.guardrails.require_limit requires one` });
+      }
+      if (gp.max_limit_usd !== undefined && typeof g.limit_usd === 'number' && g.limit_usd > gp.max_limit_usd) {
+        out.push({
+          path: [...base, 'limit_usd'],
+          message: `${label} has limit_usd ${g.limit_usd}, above policy.guardrails.max_limit_usd ${gp.max_limit_usd}`,
+        });
+      }
+    };
+    (config.guardrails ?? []).forEach((g, i) => check(g, ['guardrails', i], 'name', `guardrail "${g.name}"`));
+    (config.workspaces ?? []).forEach((ws, i) => {
+      if (ws.default_guardrail) {
+        check(ws.default_guardrail, ['workspaces', i, 'default_guardrail'], undefined, `the default guardrail of workspace "${ws.slug}"`);
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+// Rules beyond the schema: identities are unique, references resolve, and the API's own
+// constraints that can be checked offline hold (budget order, one workspace per key and guardrail,
+// no explicit members on the default workspace). Kept apart from the schema so that each rule
+// reports at the node it concerns, all of them at once.
+import type { FileConfig } from './schema.js';
+import { BUDGET_INTERVALS } from './schema.js';
+import type { Finding } from './zod-messages.js';
+import type { Locate } from './merge.js';
+
+export const DEFAULT_WORKSPACE = 'default';
+
+export function checkRules(config: FileConfig, locate: Locate, now: Date): Finding[] {
+  const out: Finding[] = [];
+  const where = (path: (string | number)[]) => {
+    const p = locate(path);
+    return `${p.file}:${p.line}:${p.col}`;
+  };
+
+  if (config.secrets?.file !== undefined && config.secrets.command !== undefined) {
+    out.push({ path: ['secrets', 'command'], atKey: true, message: 'secrets takes either file or command, not both' });
+  }
+
+  // Workspaces: unique slugs; the default workspace's membership is implicit.
+  const workspaces = config.workspaces ?? [];
+  const declaredSlugs = new Map<string, number>();
+  workspaces.forEach((ws, i) => {
+    const first = declaredSlugs.get(ws.slug);
+    if (first !== undefined) {
+      out.push({ path: ['workspaces', i, 'slug'], message: `workspace "${ws.slug}" is already declared at ${where(['workspaces', first, 'slug'])}` });
+    } else {
+      declaredSlugs.set(ws.slug, i);
+    }
+    if (ws.slug === DEFAULT_WORKSPACE && ws.members !== undefined) {
+      out.push({
+        path: ['workspaces', i, 'members'],
+        atKey: true,
+        message: 'members are not allowed on the default workspace: every organization member belongs to it implicitly',
+      });
+    }
+    if (ws.members) out.push(...duplicates(ws.members, ['workspaces', i, 'members'], 'member', where));
+    if (ws.budgets) out.push(...budgetOrder(ws.budgets, ['workspaces', i, 'budgets']));
+    if (ws.include_byok_in_budgets !== undefined && Object.keys(ws.budgets ?? {}).length === 0) {
+      out.push({
+        path: ['workspaces', i, 'include_byok_in_budgets'],
+        atKey: true,
+        message: 'include_byok_in_budgets is set through the budget endpoints, so it needs at least one budget under budgets:',
+      });
+    }
+    if (ws.default_guardrail) {
+      out.push(...limitWithInterval(ws.default_guardrail, ['workspaces', i, 'default_guardrail']));
+    }
+  });
+  const slugList = [DEFAULT_WORKSPACE, ...[...declaredSlugs.keys()].filter((s) => s !== DEFAULT_WORKSPACE)];
+  const knownWorkspace = (slug: string) => slug === DEFAULT_WORKSPACE || declaredSlugs.has(slug);
+  const undeclared = (slug: string) =>
+    `workspace "${slug}" is not declared under workspaces: (declared: ${slugList.join(', ')}); declare it or use one of these`;
+
+  // Guardrails: unique (workspace, name); workspace declared.
+  const guardrailsByWs = new Map<string, Map<string, number>>();
+  (config.guardrails ?? []).forEach((g, i) => {
+    const ws = g.workspace ?? DEFAULT_WORKSPACE;
+    if (!knownWorkspace(ws)) out.push({ path: ['guardrails', i, 'workspace'], message: undeclared(ws) });
+    const names = guardrailsByWs.get(ws) ?? new Map<string, number>();
+    guardrailsByWs.set(ws, names);
+    const first = names.get(g.name);
+    if (first !== undefined) {
+      out.push({
+        path: ['guardrails', i, 'name'],
+        message: `guardrail "${g.name}" is already declared in workspace "${ws}" at ${where(['guardrails', first, 'name'])}`,
+      });
+    } else {
+      names.set(g.name, i);
+    }
+    out.push(...limitWithInterval(g, ['guardrails', i]));
+    if (g.members) out.push(...duplicates(g.members, ['guardrails', i, 'members'], 'member', where));
+  });
+
+  // Keys: unique (workspace, name); workspace declared; guardrail in the same workspace.
+  const keysByWs = new Map<string, Map<string, number>>();
+  (config.keys ?? []).forEach((k, i) => {
+    const ws = k.workspace ?? DEFAULT_WORKSPACE;
+    if (!knownWorkspace(ws)) out.push({ path: ['keys', i, 'workspace'], message: undeclared(ws) });
+    const names = keysByWs.get(ws) ?? new Map<string, number>();
+    keysByWs.set(ws, names);
+    const first = names.get(k.name);
+    if (first !== undefined) {
+      out.push({
+        path: ['keys', i, 'name'],
+        message: `key "${k.name}" is already declared in workspace "${ws}" at ${where(['keys', first, 'name'])}`,
+      });
+    } else {
+      names.set(k.name, i);
+    }
+    if (typeof k.guardrail === 'string') {
+      const inWs = guardrailsByWs.get(ws);
+      if (!inWs?.has(k.guardrail)) {
+        const elsewhere = [...guardrailsByWs.entries()].find(([, names]) => names.has(k.guardrail as string))?.[0];
+        const declared = [...(inWs?.keys() ?? [])];
+        out.push({
+          path: ['keys', i, 'guardrail'],
+          message: elsewhere
+            ? `guardrail "${k.guardrail}" is in workspace "${elsewhere}", but key "${k.name}" is in workspace "${ws}"; a key and its guardrail must be in the same workspace`
+            : `guardrail "${k.guardrail}" is not declared in workspace "${ws}"` +
+              (declared.length ? ` (declared: ${declared.join(', ')})` : ' (no guardrails are declared there)'),
+        });
+      }
+    }
+    if (typeof k.expires_at === 'string' && Date.parse(k.expires_at) <= now.getTime()) {
+      out.push({
+        path: ['keys', i, 'expires_at'],
+        severity: 'warning',
+        message: `expires_at ${k.expires_at} is in the past: the key has expired, and the API refuses to create a key with it`,
+      });
+    }
+  });
+  return out;
+}
+
+function duplicates(
+  list: readonly string[],
+  path: (string | number)[],
+  what: string,
+  where: (p: (string | number)[]) => string,
+): Finding[] {
+  const seen = new Map<string, number>();
+  const out: Finding[] = [];
+  list.forEach((item, j) => {
+    const norm = item.toLowerCase();
+    const first = seen.get(norm);
+    if (first !== undefined) {
+      out.push({ path: [...path, j], message: `${what} "${item}" is listed twice (first at ${where([...path, first])})` });
+    } else {
+      seen.set(norm, j);
+    }
+  });
+  return out;
+}
+
+/** The API requires budgets to strictly decrease as the interval narrows: lifetime > monthly > weekly > daily. */
+function budgetOrder(budgets: Partial<Record<(typeof BUDGET_INTERVALS)[number], number>>, path: (string | number)[]): Finding[] {
+  const out: Finding[] = [];
+  const declared = BUDGET_INTERVALS.filter((i) => budgets[i] !== undefined);
+  for (let n = 1; n < declared.length; n++) {
+    const narrower = declared[n]!;
+    for (const wider of declared.slice(0, n)) {
+      if (budgets[narrower]! >= budgets[wider]!) {
+        out.push({
+          path: [...path, narrower],
+          message: `budgets.${narrower} (${budgets[narrower]}) must be less than budgets.${wider} (${budgets[wider]}): limits must strictly decrease as the interval narrows (lifetime > monthly > weekly > daily)`,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The API takes `reset_interval` only together with `limit_usd`. */
+function limitWithInterval(g: { limit_usd?: number | null; reset_interval?: string | null }, path: (string | number)[]): Finding[] {
+  if (g.reset_interval && (g.limit_usd === undefined || g.limit_usd === null)) {
+    return [{ path: [...path, 'reset_interval'], message: 'reset_interval needs limit_usd: a reset interval only applies to a spending limit' }];
+  }
+  return [];
+}
