@@ -1,0 +1,111 @@
+// /keys and /key: API keys and the key of the current session.
+import { CreateKeysRequest, KEYS_PAGE_SIZE, ListKeysQuery, UpdateKeysRequest } from '../../api/schemas.js';
+import { badRequest } from '../api-error.js';
+import { maskSecret, SECRET_PREFIX } from '../ids.js';
+import { created, ok, type Route, type RouteContext } from '../router.js';
+import { deleteKey, insertKey, keysOf, requireKey, updateKey } from '../state/keys.js';
+import { page } from '../state/paging.js';
+import { keyView } from '../state/views.js';
+import { parseBody, parseQuery } from '../validate.js';
+import { workspaceFilter } from './common.js';
+
+export const keyRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/keys',
+    operationId: 'list',
+    // README: a fixed page of 100, newest first, default workspace unless workspace_id,
+    // disabled keys only with include_disabled=true, no total_count.
+    handler: (ctx) => {
+      const q = parseQuery(ListKeysQuery, ctx.query);
+      const ws = workspaceFilter(ctx, q.workspace_id);
+      const keys = keysOf(ctx.state, ws.id).filter((k) => q.include_disabled === 'true' || !k.disabled);
+      return ok({ data: page(keys, q.offset ?? 0, KEYS_PAGE_SIZE).map(keyView) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/keys',
+    operationId: 'createKeys',
+    handler: (ctx) => {
+      const body = parseBody(CreateKeysRequest, ctx.body);
+      // README: expires_at "must be UTC (…Z) and in the future" (the schema checks the Z).
+      if (body.expires_at != null && Date.parse(body.expires_at) <= ctx.state.now().getTime()) {
+        throw badRequest(`expires_at: ${body.expires_at} is not in the future`);
+      }
+      const { record, secret } = insertKey(ctx.state, {
+        ...body,
+        workspace_id: body.workspace_id ?? ctx.state.defaultWorkspaceId,
+      });
+      // The secret is in this response only (README: "only in that response, never again").
+      return created({ data: keyView(record), key: secret });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/keys/:hash',
+    operationId: 'getKey',
+    handler: (ctx) => ok({ data: keyView(requireKey(ctx.state, hashParam(ctx))) }),
+  },
+  {
+    method: 'PATCH',
+    path: '/keys/:hash',
+    operationId: 'updateKeys',
+    handler: (ctx) => {
+      const hash = hashParam(ctx);
+      requireKey(ctx.state, hash);
+      return ok({ data: keyView(updateKey(ctx.state, hash, parseBody(UpdateKeysRequest, ctx.body))) });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/keys/:hash',
+    operationId: 'deleteKeys',
+    handler: (ctx) => {
+      deleteKey(ctx.state, hashParam(ctx));
+      return ok({ deleted: true });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/key',
+    operationId: 'getCurrentKey',
+    handler: (ctx) => ok({ data: currentKey(ctx) }),
+  },
+];
+
+function hashParam(ctx: RouteContext): string {
+  return ctx.params.hash ?? '';
+}
+
+/** The management key as GET /key describes it: no limit, no usage, owned by the first admin. */
+function currentKey(ctx: RouteContext): Record<string, unknown> {
+  const st = ctx.state;
+  return {
+    label: ctx.managementKey.startsWith(SECRET_PREFIX) ? maskSecret(ctx.managementKey) : `${SECRET_PREFIX}***`,
+    limit: null,
+    limit_remaining: null,
+    limit_reset: null,
+    include_byok_in_limit: false,
+    usage: 0,
+    usage_daily: 0,
+    usage_weekly: 0,
+    usage_monthly: 0,
+    byok_usage: 0,
+    byok_usage_daily: 0,
+    byok_usage_weekly: 0,
+    byok_usage_monthly: 0,
+    is_free_tier: false,
+    is_management_key: true,
+    is_provisioning_key: true,
+    creator_user_id: st.ownerId,
+    expires_at: null,
+    // Reference: "Legacy rate limit information about a key. Will always return -1."
+    rate_limit: { requests: -1, interval: '10s', note: 'This field is deprecated and safe to ignore.' },
+    // Not in the reference; required by @openrouter/sdk 1.3.x (newer than the reference).
+    organization_id: st.organizationId,
+    workspace_id: null,
+    allowed_data_regions: ['global'],
+    free_model_daily_requests: { limit: 0, remaining: 0, used: 0 },
+  };
+}

@@ -1,0 +1,207 @@
+// The HTTP side: node:http under /api/v1, with latency, rate limiting and fault injection
+// decided before routing to a handler, bearer auth, JSON in and out, and the API's error body
+// {"error": {"code", "message"}} for every failure (shared/openrouter-api/README.md, "Errors").
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiError } from './api-error.js';
+import type { FaultInjector } from './faults.js';
+import type { TokenBucket } from './rate-limit.js';
+import type { InjectedFault, RequestLog } from './request-log.js';
+import type { Rng } from './rng.js';
+import { Router, type RouteMatch, type RouteResult } from './router.js';
+import { ROUTES } from './routes/index.js';
+import type { SandboxState } from './state/sandbox-state.js';
+
+export const API_PREFIX = '/api/v1';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What the server reads on every request; index.ts changes it at runtime. */
+export interface ServerSettings {
+  state: SandboxState;
+  managementKey: string;
+  faults: FaultInjector;
+  rateLimit: TokenBucket | null;
+  latency: { ms: number; jitterMs: number };
+  jitterRng: Rng;
+  log: RequestLog;
+  /** Called after each successful write (persistence). */
+  onCommit: (() => void) | null;
+}
+
+export class SandboxServer {
+  private readonly http: Server;
+  private readonly router = new Router(ROUTES);
+  private readonly closing = new AbortController();
+
+  constructor(private readonly settings: ServerSettings) {
+    // A failure outside the handlers (a bug, a persistence error) must not leave the client hanging.
+    this.http = createServer((req, res) => {
+      this.handle(req, res).catch(() => resetConnection(req.socket));
+    });
+  }
+
+  async listen(port: number, host: string): Promise<AddressInfo> {
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(port, host, () => {
+        this.http.off('error', reject);
+        resolve();
+      });
+    });
+    return this.http.address() as AddressInfo;
+  }
+
+  /** Stops at once: pending latencies are cut short and open connections destroyed. */
+  async close(): Promise<void> {
+    this.closing.abort();
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
+    this.http.closeAllConnections();
+    await closed;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const { log, faults } = this.settings;
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const match = url.pathname.startsWith(`${API_PREFIX}/`)
+      ? this.router.match(method, url.pathname.slice(API_PREFIX.length))
+      : undefined;
+    const operationId = match?.route.operationId ?? null;
+    const finish = (status: number | null, fault: InjectedFault | null): void =>
+      log.record({
+        method,
+        path: url.pathname,
+        operationId,
+        status,
+        ms: Math.round(performance.now() - started),
+        fault,
+      });
+
+    if (!(await this.delay())) {
+      resetConnection(req.socket);
+      return;
+    }
+
+    const bucket = this.settings.rateLimit?.take();
+    if (bucket && !bucket.ok) {
+      send(res, errorResult(429, 'Rate limit exceeded'), { 'retry-after': String(bucket.retryAfterSeconds) });
+      return finish(429, 'rate-limit');
+    }
+    const fault = faults.pick(operationId);
+    if (fault?.kind === 'reset') {
+      resetConnection(req.socket);
+      return finish(null, 'reset');
+    }
+    if (fault) {
+      const headers: Record<string, string> =
+        fault.status === 429 ? { 'retry-after': String(faults.config.retryAfterSeconds) } : {};
+      send(res, errorResult(fault.status, `Injected fault: ${INJECTED_MESSAGES[fault.status]}`), headers);
+      return finish(fault.status, String(fault.status) as InjectedFault);
+    }
+
+    const result = await this.dispatch(req, url, match);
+    if (result.status < 300) {
+      if (method !== 'GET') this.settings.onCommit?.();
+      if (faults.takeDrop(operationId)) {
+        // The write is committed; the client never learns it (a lost response).
+        resetConnection(req.socket);
+        return finish(result.status, 'drop-after-commit');
+      }
+    }
+    send(res, result);
+    finish(result.status, null);
+  }
+
+  /** Waits the configured latency; false when the server closed meanwhile. */
+  private async delay(): Promise<boolean> {
+    const { ms, jitterMs } = this.settings.latency;
+    const wait = ms + (jitterMs > 0 ? this.settings.jitterRng() * jitterMs : 0);
+    if (wait > 0) {
+      try {
+        await sleep(wait, undefined, { signal: this.closing.signal });
+      } catch {
+        return false;
+      }
+    }
+    return !this.closing.signal.aborted;
+  }
+
+  private async dispatch(req: IncomingMessage, url: URL, match: RouteMatch | undefined): Promise<RouteResult> {
+    try {
+      if (!match) throw new ApiError(404, `No route for ${req.method} ${url.pathname}`);
+      if (!match.route.public) this.authenticate(req.headers.authorization);
+      const body = req.method === 'GET' || req.method === 'DELETE' ? undefined : await readJson(req);
+      return match.route.handler({
+        state: this.settings.state,
+        params: match.params,
+        query: Object.fromEntries(url.searchParams),
+        body,
+        managementKey: this.settings.managementKey,
+      });
+    } catch (err) {
+      if (err instanceof ApiError) return errorResult(err.status, err.message);
+      return errorResult(500, `Internal sandbox error: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private authenticate(header: string | undefined): void {
+    if (!header) throw new ApiError(401, 'Missing Authentication header');
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match || !sameSecret(match[1] as string, this.settings.managementKey)) {
+      throw new ApiError(401, 'Invalid credentials: the bearer token is not the management key');
+    }
+  }
+}
+
+const INJECTED_MESSAGES: Record<429 | 500 | 502 | 503, string> = {
+  429: 'Rate limit exceeded',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+function errorResult(status: number, message: string): RouteResult {
+  return { status, body: { error: { code: status, message } } };
+}
+
+/** Compares digests so that the time taken does not depend on where the strings differ. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ApiError(400, `Malformed JSON body: ${(err as Error).message}`);
+  }
+}
+
+function send(res: ServerResponse, result: RouteResult, headers: Record<string, string> = {}): void {
+  if (res.destroyed) return;
+  const text = JSON.stringify(result.body);
+  res.writeHead(result.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** A TCP reset, as a proxy or a crashed server produces it: no status, no body. */
+function resetConnection(socket: Socket): void {
+  if (!socket.destroyed) socket.resetAndDestroy();
+}
