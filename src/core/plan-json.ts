@@ -1,0 +1,50 @@
+// The machine-readable plan of PRODUCT.md section 2: versioned, with a stable key order. The same
+// document (minus the checksum) is what the checksum covers, so equal plans have equal checksums.
+import { createHash } from 'node:crypto';
+import type { Operation, Plan, PlanSummary, Safety, UnmanagedObject } from './types.js';
+
+export interface OperationJson {
+  address: string;
+  kind: string;
+  action: string;
+  after?: Record<string, unknown>;
+  changes?: { field: string; before: unknown; after: unknown }[];
+  reason?: string;
+  blocked?: string;
+}
+
+export interface PlanJson {
+  format_version: 1;
+  summary: PlanSummary;
+  operations: OperationJson[];
+  unmanaged: UnmanagedObject[];
+  safety: Safety;
+  checksum: string;
+}
+
+export function operationJson(op: Operation): OperationJson {
+  const out: OperationJson = { address: op.address, kind: op.kind, action: op.action };
+  if (op.after && Object.keys(op.after).length > 0) out.after = op.after;
+  if (op.changes && op.changes.length > 0) out.changes = op.changes.map((c) => ({ field: c.field, before: c.before, after: c.after }));
+  if (op.reason) out.reason = op.reason;
+  if (op.blocked) out.blocked = op.blocked;
+  return out;
+}
+
+export function planJson(plan: Plan): PlanJson {
+  return { ...planBody(plan), checksum: plan.checksum };
+}
+
+function planBody(plan: Omit<Plan, 'checksum'>): Omit<PlanJson, 'checksum'> {
+  return {
+    format_version: 1,
+    summary: plan.summary,
+    operations: plan.operations.map(operationJson),
+    unmanaged: plan.unmanaged.map((u) => ({ address: u.address, kind: u.kind })),
+    safety: plan.safety,
+  };
+}
+
+export function planChecksum(plan: Omit<Plan, 'checksum'>): string {
+  return `sha256:${createHash('sha256').update(JSON.stringify(planBody(plan))).digest('hex')}`;
+}

@@ -1,0 +1,209 @@
+// The planner: (desired state, live state, now) → an exact, ordered, reviewable Plan. Pure: no I/O.
+// It knows resource kinds only through the registry (resources/registry.ts).
+import type { Diagnostic } from '../errors.js';
+import { RESOURCE_KINDS, resourceKind } from '../resources/registry.js';
+import type { DesiredObject, LiveObject, OpIndex, ResourceKind, UnmanagedClass } from '../resources/types.js';
+import { matchesTarget } from './address.js';
+import { PlanContext, type PlanInput } from './context.js';
+import { fieldChanges } from './diff.js';
+import { canonicalJson, globToRegExp } from './normalize.js';
+import { sortOperations } from './order.js';
+import { planChecksum } from './plan-json.js';
+import { assessSafety } from './safety.js';
+import { emptySummary, type Kind, type Operation, type Plan, type UnmanagedObject } from './types.js';
+
+export interface PlanResult {
+  plan: Plan;
+  /** Problems that make the plan meaningless (unknown member, duplicate live identity): exit 1. */
+  errors: Diagnostic[];
+  warnings: string[];
+}
+
+export function buildPlan(input: PlanInput): PlanResult {
+  const ctx = new PlanContext(input);
+  const unmanagedMode: Record<UnmanagedClass, string> = {
+    keys: ctx.config.unmanaged?.keys ?? 'report',
+    guardrails: ctx.config.unmanaged?.guardrails ?? 'report',
+    workspaces: ctx.config.unmanaged?.workspaces ?? 'report',
+    members: ctx.config.unmanaged?.members ?? 'report',
+  };
+  const ignored = ignoreMatcher(ctx);
+  const liveCounts = new Map<Kind, number>();
+  const unmanaged: UnmanagedObject[] = [];
+  let ops: Operation[] = [];
+
+  for (const rk of RESOURCE_KINDS) {
+    const desired = rk.desired(ctx);
+    const live = rk.live(ctx);
+    liveCounts.set(rk.kind, live.length);
+    const liveByAddress = new Map<string, LiveObject[]>();
+    for (const l of live) {
+      const list = liveByAddress.get(l.address);
+      if (list) list.push(l);
+      else liveByAddress.set(l.address, [l]);
+    }
+
+    const kindOps: Operation[] = [];
+    for (const d of desired) {
+      const matches = liveByAddress.get(d.address) ?? [];
+      if (matches.length > 1) {
+        if (rk.uniqueIdentity) ctx.errors.push(duplicateError(rk, d, matches));
+        continue;
+      }
+      const l = matches[0] ?? rk.implicitLive?.(d, ctx);
+      if (!l) {
+        kindOps.push(op(rk, d.address, rk.addAction, { after: afterOf(rk, d), exec: { ...d.exec, fields: d.fields } }));
+        continue;
+      }
+      const changes = fieldChanges(d.fields, l.fields, rk.fields);
+      if (changes.length === 0) continue;
+      const exec = { ...l.exec, ...d.exec, fields: d.fields };
+      const immutable = changes.filter((c) => rk.immutable.includes(c.field)).map((c) => c.field);
+      if (immutable.length === 0) {
+        kindOps.push(op(rk, d.address, rk.changeAction ?? 'update', { changes, exec }));
+        continue;
+      }
+      const allowed = ctx.options.allowReplace === true || d.exec.allow_replace === true;
+      kindOps.push(
+        op(rk, d.address, 'replace', {
+          after: afterOf(rk, d),
+          changes,
+          exec,
+          reason: `${immutable.join(' and ')} cannot change in place: a new ${rk.kind} replaces it${rk.kind === 'key' ? ' (new secret)' : ''}`,
+          blocked: allowed
+            ? undefined
+            : `replacing ${d.address} issues a new secret; set allow_replace: true on it or run apply --allow-replace`,
+        }),
+      );
+    }
+
+    const declared = new Set(desired.map((d) => d.address));
+    for (const l of live) {
+      if (declared.has(l.address)) continue;
+      const policy = rk.orphan(l, ctx);
+      if (policy === 'skip') continue;
+      if (policy === 'remove') {
+        if (rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec }));
+        continue;
+      }
+      if (!rk.unmanagedClass || ignored(rk.unmanagedClass, l)) continue;
+      const mode = unmanagedMode[rk.unmanagedClass];
+      if (mode === 'report') unmanaged.push({ address: l.address, kind: rk.kind });
+      else if (mode === 'delete' && rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec }));
+      else if (mode === 'disable' && !l.disabled) kindOps.push(op(rk, l.address, 'disable', { exec: l.exec }));
+    }
+    ops.push(...(rk.finalize ? rk.finalize(kindOps, ctx) : kindOps));
+  }
+
+  // A binding done by the creation of its owner (a new key's guardrail) is not a step of its own.
+  const byAddress = new Map(ops.map((o) => [o.address, o]));
+  ops = ops.filter((o) => {
+    const owner = resourceKind(o.kind).supersededBy?.(o);
+    const ownerOp = owner ? byAddress.get(owner) : undefined;
+    return !(ownerOp && (ownerOp.action === 'create' || ownerOp.action === 'replace'));
+  });
+
+  const index = makeIndex(ops);
+  for (const o of ops) {
+    const rk = resourceKind(o.kind);
+    o.dependsOn = [...new Set(rk.dependsOn(o, index, ctx))].filter((a) => a !== o.address).sort();
+    o.blocked ??= rk.preflight?.(o, index, ctx);
+  }
+
+  const warnings: string[] = [];
+  const targets = ctx.options.targets ?? [];
+  if (targets.length > 0) {
+    ops = narrow(ops, targets, index);
+    for (const t of targets) {
+      if (![...byAddress.keys(), ...unmanaged.map((u) => u.address)].some((a) => matchesTarget(a, t))) {
+        warnings.push(`--target ${t} matches nothing that would change`);
+      }
+    }
+  }
+
+  const sorted = sortOperations(ops, (o) => resourceKind(o.kind).rank);
+  const unmanagedShown = (targets.length > 0 ? unmanaged.filter((u) => targets.some((t) => matchesTarget(u.address, t))) : unmanaged).sort(
+    (a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0),
+  );
+  const summary = emptySummary();
+  for (const o of sorted) summary[o.action]++;
+  summary.unmanaged = unmanagedShown.length;
+  const body = {
+    format_version: 1 as const,
+    summary,
+    operations: sorted,
+    unmanaged: unmanagedShown,
+    safety: assessSafety(sorted, liveCounts, ctx.config.safety),
+  };
+  return { plan: { ...body, checksum: planChecksum(body) }, errors: ctx.errors, warnings };
+}
+
+function op(rk: ResourceKind, address: string, action: Operation['action'], rest: Partial<Operation>): Operation {
+  const o: Operation = { address, kind: rk.kind, action, dependsOn: [], exec: rest.exec ?? {} };
+  if (rest.after) o.after = rest.after;
+  if (rest.changes) o.changes = rest.changes;
+  if (rest.reason) o.reason = rest.reason;
+  if (rest.blocked) o.blocked = rest.blocked;
+  return o;
+}
+
+/** The desired values worth reading: defaults are left out, so `after` says what is special. */
+function afterOf(rk: ResourceKind, d: DesiredObject): Record<string, unknown> | undefined {
+  const after: Record<string, unknown> = {};
+  for (const f of rk.fields) {
+    if (!(f in d.fields)) continue;
+    const v = d.fields[f];
+    if (f in rk.defaults && canonicalJson(v) === canonicalJson(rk.defaults[f])) continue;
+    after[f] = v;
+  }
+  Object.assign(after, d.describe ?? {});
+  return Object.keys(after).length > 0 ? after : undefined;
+}
+
+function duplicateError(rk: ResourceKind, d: DesiredObject, matches: LiveObject[]): Diagnostic {
+  const ids = matches.map((m) => m.id).join(' and ');
+  return {
+    severity: 'error',
+    ...d.pos,
+    message:
+      `${d.address} matches ${matches.length} live ${rk.kind}s (${rk.kind === 'key' ? 'hashes' : 'ids'} ${ids}); ` +
+      'oradmin will not guess which one the file means — rename or delete the extra one in OpenRouter',
+  };
+}
+
+function ignoreMatcher(ctx: PlanContext): (cls: UnmanagedClass, l: LiveObject) => boolean {
+  const compile = (list: readonly string[] | undefined) => (list ?? []).map(globToRegExp);
+  const globs: Record<UnmanagedClass, RegExp[]> = {
+    keys: compile(ctx.config.ignore?.keys),
+    guardrails: compile(ctx.config.ignore?.guardrails),
+    workspaces: compile(ctx.config.ignore?.workspaces),
+    members: compile(ctx.config.ignore?.members),
+  };
+  return (cls, l) =>
+    globs[cls].some((re) => re.test(l.name)) || (l.workspace !== undefined && globs.workspaces.some((re) => re.test(l.workspace!)));
+}
+
+function makeIndex(ops: readonly Operation[]): OpIndex {
+  const byAddress = new Map(ops.map((o) => [o.address, o]));
+  const byKind = new Map<Kind, Operation[]>();
+  for (const o of ops) {
+    const list = byKind.get(o.kind);
+    if (list) list.push(o);
+    else byKind.set(o.kind, [o]);
+  }
+  return { get: (a) => byAddress.get(a), ofKind: (k) => byKind.get(k) ?? [] };
+}
+
+/** `--target`: the selected operations and, transitively, what they depend on. */
+function narrow(ops: readonly Operation[], targets: readonly string[], index: OpIndex): Operation[] {
+  const keep = new Set<string>();
+  const visit = (addr: string) => {
+    if (keep.has(addr)) return;
+    const o = index.get(addr);
+    if (!o) return;
+    keep.add(addr);
+    o.dependsOn.forEach(visit);
+  };
+  for (const o of ops) if (targets.some((t) => matchesTarget(o.address, t))) visit(o.address);
+  return ops.filter((o) => keep.has(o.address));
+}

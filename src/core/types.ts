@@ -1,0 +1,85 @@
+// The plan is plain data: computed once by the pure planner, then only read by the renderers and
+// the executor. Field names of the JSON form are the contract of PRODUCT.md section 2.
+
+export const KINDS = [
+  'workspace',
+  'workspace_budget',
+  'workspace_member',
+  'workspace_default_guardrail',
+  'guardrail',
+  'guardrail_member',
+  'key',
+  'key_guardrail',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const ACTIONS = ['create', 'update', 'replace', 'delete', 'disable', 'assign', 'unassign'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Actions that remove or disable something: they run last and count toward the safety limits. */
+export const DESTRUCTIVE: ReadonlySet<Action> = new Set(['delete', 'disable', 'unassign']);
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Operation {
+  address: string;
+  kind: Kind;
+  action: Action;
+  /** create / replace / assign: the desired values (defaults left out for readability). */
+  after?: Record<string, unknown>;
+  /** update / replace / assign: field by field. */
+  changes?: FieldChange[];
+  /** Why a replacement or an unusual step is needed. */
+  reason?: string;
+  /** Set when apply must refuse this operation (e.g. a replacement that is not allowed). */
+  blocked?: string;
+  /** Addresses of operations that must finish first. Not part of the JSON contract. */
+  dependsOn: string[];
+  /** What the executor needs (ids, desired values). Plain data; never secrets; not rendered. */
+  exec: ExecData;
+}
+
+/** Opaque per resource kind; the kind's module writes and reads it. */
+export type ExecData = Record<string, unknown>;
+
+export interface UnmanagedObject {
+  address: string;
+  kind: Kind;
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  disable: number;
+  assign: number;
+  unassign: number;
+  unmanaged: number;
+}
+
+export interface Safety {
+  ok: boolean;
+  reasons: string[];
+}
+
+export interface Plan {
+  format_version: 1;
+  summary: PlanSummary;
+  operations: Operation[];
+  unmanaged: UnmanagedObject[];
+  safety: Safety;
+  checksum: string;
+}
+
+export function emptySummary(): PlanSummary {
+  return { create: 0, update: 0, replace: 0, delete: 0, disable: 0, assign: 0, unassign: 0, unmanaged: 0 };
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.operations.length > 0;
+}

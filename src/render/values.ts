@@ -1,0 +1,58 @@
+// How values and operations read in the text and markdown plans.
+import type { Action, Operation } from '../core/types.js';
+
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
+  if (typeof v === 'object') {
+    return `{ ${Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined && x !== null)
+      .map(([k, x]) => `${k}: ${formatValue(x)}`)
+      .join(', ')} }`;
+  }
+  return String(v);
+}
+
+export const SYMBOL: Record<Action, string> = {
+  create: '+',
+  update: '~',
+  replace: '-/+',
+  delete: '-',
+  disable: '~',
+  assign: '±',
+  unassign: '±',
+};
+
+/** The lines under an operation's address: what it sets or changes. */
+export function detailLines(op: Operation): string[] {
+  const lines: string[] = [];
+  if (op.action === 'disable') lines.push('disabled: false → true');
+  if (op.action === 'assign' && !op.changes && op.after?.guardrail !== undefined) {
+    lines.push(`guardrail: ${formatValue(op.after.guardrail)}`);
+  }
+  if (op.action === 'create' || op.action === 'replace') {
+    const changed = new Set(op.changes?.map((c) => c.field) ?? []);
+    for (const [k, v] of Object.entries(op.after ?? {})) if (!changed.has(k)) lines.push(`${k}: ${formatValue(v)}`);
+  }
+  for (const c of op.changes ?? []) lines.push(`${c.field}: ${formatValue(c.before)} → ${formatValue(c.after)}`);
+  return lines;
+}
+
+export function headline(op: Operation): string {
+  const verb =
+    op.action === 'disable' ? ' (disable)' : op.action === 'unassign' ? ' (unassign)' : op.action === 'assign' ? ' (assign)' : '';
+  return `${SYMBOL[op.action]} ${op.address}${verb}`;
+}
+
+export function summaryLine(s: Record<string, number>): string {
+  const parts = [
+    `${s.create} to create`,
+    `${s.update} to update`,
+    `${s.replace} to replace`,
+    `${s.delete} to delete`,
+  ];
+  if (s.disable) parts.push(`${s.disable} to disable`);
+  parts.push(`${s.assign} to assign`, `${s.unassign} to unassign`);
+  return `Plan: ${parts.join(', ')}; ${s.unmanaged} unmanaged.`;
+}

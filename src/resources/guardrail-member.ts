@@ -1,0 +1,66 @@
+// guardrail_member.<slug>/<guardrail>/<email>: an organization member bound to a guardrail.
+// `members:` on a guardrail absent means not managed; present, undeclared bindings follow
+// `unmanaged.members`. Assignments are bulk calls per guardrail (the executor groups them).
+import { address } from '../core/address.js';
+import { DEFAULT_WORKSPACE } from '../core/context.js';
+import type { ResourceKind } from './types.js';
+
+export const guardrailMember: ResourceKind = {
+  kind: 'guardrail_member',
+  rank: 3,
+  unmanagedClass: 'members',
+  addAction: 'assign',
+  removeAction: 'unassign',
+  fields: [],
+  immutable: [],
+  defaults: {},
+
+  desired(ctx) {
+    return (ctx.config.guardrails ?? []).flatMap((g, i) => {
+      const slug = g.workspace ?? DEFAULT_WORKSPACE;
+      return (g.members ?? []).flatMap((ref, j) => {
+        const m = ctx.resolveMember(ref, ['guardrails', i, 'members', j]);
+        if (!m) return [];
+        return [
+          {
+            address: address.guardrailMember(slug, g.name, m.email),
+            kind: 'guardrail_member' as const,
+            fields: {},
+            pos: ctx.position(['guardrails', i, 'members', j]),
+            exec: { workspace: slug, guardrail: g.name, user_id: m.id, email: m.email },
+          },
+        ];
+      });
+    });
+  },
+
+  live(ctx) {
+    return ctx.live.memberAssignments.flatMap((a) => {
+      const g = ctx.guardrailById(a.guardrail_id);
+      if (!g || ctx.isDefaultGuardrail(g.id)) return [];
+      const slug = ctx.slugOf(g.workspace_id);
+      const label = ctx.memberLabel(a.user_id);
+      return [
+        {
+          address: address.guardrailMember(slug, g.name, label),
+          kind: 'guardrail_member' as const,
+          id: a.user_id,
+          name: label,
+          workspace: slug,
+          fields: {},
+          exec: { workspace: slug, guardrail: g.name, guardrail_id: g.id, user_id: a.user_id, email: label },
+        },
+      ];
+    });
+  },
+
+  orphan(obj, ctx) {
+    return ctx.declaredGuardrail(obj.workspace!, obj.exec.guardrail as string)?.members !== undefined ? 'unmanaged' : 'skip';
+  },
+
+  dependsOn(op, index) {
+    if (op.action !== 'assign') return [];
+    const gOp = index.get(address.guardrail(op.exec.workspace as string, op.exec.guardrail as string));
+    return gOp?.action === 'create' ? [gOp.address] : [];
+  },
+};

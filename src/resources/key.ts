@@ -1,0 +1,142 @@
+// key.<slug>/<name>: an inference API key. Fields the API defaults (limit, limit_reset, disabled,
+// expires_at, include_byok_in_limit) are always managed; creator_user_id only when declared.
+// expires_at and creator_user_id are set at creation and never change (API README), so changing
+// them replaces the key — a new secret — which needs allow_replace or --allow-replace.
+// Keys named by the creation protocol (key-pending.ts) are oradmin's own: never unmanaged objects.
+import { address } from '../core/address.js';
+import { DEFAULT_WORKSPACE } from '../core/context.js';
+import { normalizeTimestamp } from '../core/normalize.js';
+import type { Operation } from '../core/types.js';
+import type { ResourceKind } from './types.js';
+import { parsePendingName } from './key-pending.js';
+
+const DEFAULTS = { limit: null, limit_reset: null, include_byok_in_limit: false, expires_at: null, disabled: false };
+
+export const key: ResourceKind = {
+  kind: 'key',
+  rank: 3,
+  unmanagedClass: 'keys',
+  addAction: 'create',
+  removeAction: 'delete',
+  fields: ['limit', 'limit_reset', 'include_byok_in_limit', 'expires_at', 'disabled', 'creator_user_id'],
+  immutable: ['expires_at', 'creator_user_id'],
+  defaults: DEFAULTS,
+  uniqueIdentity: true,
+
+  desired(ctx) {
+    const defaults = ctx.config.defaults?.key ?? {};
+    return (ctx.config.keys ?? []).map((k, i) => {
+      const slug = k.workspace ?? DEFAULT_WORKSPACE;
+      const fields: Record<string, unknown> = {
+        limit: k.limit !== undefined ? k.limit : (defaults.limit ?? null),
+        limit_reset: k.limit_reset !== undefined ? k.limit_reset : (defaults.limit_reset ?? null),
+        include_byok_in_limit: k.include_byok_in_limit ?? defaults.include_byok_in_limit ?? false,
+        expires_at: normalizeTimestamp(k.expires_at),
+        disabled: k.disabled ?? false,
+      };
+      let creatorId: string | undefined;
+      if (k.creator_user_id !== undefined) {
+        const m = ctx.resolveMember(k.creator_user_id, ['keys', i, 'creator_user_id']);
+        fields.creator_user_id = m?.email ?? k.creator_user_id;
+        creatorId = m?.id;
+      }
+      const guardrailName = k.guardrail ?? null;
+      return {
+        address: address.key(slug, k.name),
+        kind: 'key' as const,
+        fields,
+        pos: ctx.position(['keys', i, 'name']),
+        exec: {
+          workspace: slug,
+          name: k.name,
+          guardrail: guardrailName,
+          allow_replace: k.allow_replace ?? false,
+          creator_user_id: creatorId,
+        },
+        describe: guardrailName ? { guardrail: guardrailName } : undefined,
+      };
+    });
+  },
+
+  live(ctx) {
+    return ctx.live.keys.flatMap((k) => {
+      if (parsePendingName(k.name)) return [];
+      const slug = ctx.slugOf(k.workspace_id);
+      return [
+        {
+          address: address.key(slug, k.name),
+          kind: 'key' as const,
+          id: k.hash,
+          name: k.name,
+          workspace: slug,
+          disabled: k.disabled,
+          fields: {
+            limit: k.limit ?? null,
+            limit_reset: k.limit_reset ?? null,
+            include_byok_in_limit: k.include_byok_in_limit ?? false,
+            expires_at: normalizeTimestamp(k.expires_at),
+            disabled: k.disabled,
+            creator_user_id: k.creator_user_id ? ctx.memberLabel(k.creator_user_id) : null,
+          },
+          exec: { workspace: slug, name: k.name, hash: k.hash },
+        },
+      ];
+    });
+  },
+
+  orphan() {
+    return 'unmanaged';
+  },
+
+  dependsOn(op, index) {
+    if (op.action !== 'create' && op.action !== 'replace') return [];
+    const slug = op.exec.workspace as string;
+    const deps: string[] = [];
+    const wsOp = index.get(address.workspace(slug));
+    if (wsOp?.action === 'create') deps.push(wsOp.address);
+    // The creation protocol binds the guardrail before the secret is delivered.
+    if (typeof op.exec.guardrail === 'string') {
+      const gOp = index.get(address.guardrail(slug, op.exec.guardrail));
+      if (gOp?.action === 'create') deps.push(gOp.address);
+    }
+    return deps;
+  },
+
+  preflight(op, _index, ctx) {
+    if (op.action !== 'create' && op.action !== 'replace') return undefined;
+    const expires = op.after?.expires_at;
+    if (typeof expires === 'string' && Date.parse(expires) <= ctx.now.getTime()) {
+      return `expires_at ${expires} is in the past, and the API only creates keys that expire in the future`;
+    }
+    return undefined;
+  },
+
+  finalize(ops, ctx) {
+    const out = [...ops];
+    const byAddress = new Map(out.map((o) => [o.address, o]));
+    for (const k of ctx.live.keys) {
+      const pending = parsePendingName(k.name);
+      if (!pending) continue;
+      const slug = ctx.slugOf(k.workspace_id);
+      const target = byAddress.get(address.key(slug, pending.name));
+      if (target && (target.action === 'create' || target.action === 'replace')) {
+        // An earlier apply was interrupted while creating this key: finish or clean that attempt up.
+        const resume = [...((target.exec.resume as unknown[]) ?? []), { hash: k.hash, nonce: pending.nonce, expires_at: normalizeTimestamp(k.expires_at) }];
+        target.exec = { ...target.exec, resume };
+        target.reason = target.reason ? `${target.reason}; resumes an interrupted creation` : 'resumes an interrupted creation';
+        continue;
+      }
+      const cleanup: Operation = {
+        address: address.key(slug, k.name),
+        kind: 'key',
+        action: 'delete',
+        reason: 'left over from an interrupted apply; its secret was never delivered or the key was created again',
+        dependsOn: [],
+        exec: { workspace: slug, name: k.name, hash: k.hash, cleanup: true },
+      };
+      out.push(cleanup);
+      byAddress.set(cleanup.address, cleanup);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,93 @@
+// workspace_member.<slug>/<email>: membership of a non-default workspace (the default workspace's
+// membership is implicit). `members:` absent means not managed; present, undeclared live members
+// follow `unmanaged.members`. The API refuses to remove a member with active keys in the workspace.
+import { address } from '../core/address.js';
+import { DEFAULT_WORKSPACE } from '../core/context.js';
+import type { ResourceKind } from './types.js';
+
+export const workspaceMember: ResourceKind = {
+  kind: 'workspace_member',
+  rank: 1,
+  unmanagedClass: 'members',
+  addAction: 'create',
+  removeAction: 'delete',
+  fields: [],
+  immutable: [],
+  defaults: {},
+
+  desired(ctx) {
+    return (ctx.config.workspaces ?? []).flatMap((ws, i) => {
+      if (ws.slug === DEFAULT_WORKSPACE || !ws.members) return [];
+      return ws.members.flatMap((ref, j) => {
+        const m = ctx.resolveMember(ref, ['workspaces', i, 'members', j]);
+        if (!m) return [];
+        return [
+          {
+            address: address.workspaceMember(ws.slug, m.email),
+            kind: 'workspace_member' as const,
+            fields: {},
+            pos: ctx.position(['workspaces', i, 'members', j]),
+            exec: { workspace: ws.slug, user_id: m.id, email: m.email },
+          },
+        ];
+      });
+    });
+  },
+
+  live(ctx) {
+    return ctx.live.workspaceMembers.flatMap((wm) => {
+      const slug = ctx.slugOf(wm.workspace_id);
+      if (slug === DEFAULT_WORKSPACE) return [];
+      const label = ctx.memberLabel(wm.user_id);
+      return [
+        {
+          address: address.workspaceMember(slug, label),
+          kind: 'workspace_member' as const,
+          id: wm.user_id,
+          name: label,
+          workspace: slug,
+          fields: {},
+          exec: { workspace: slug, user_id: wm.user_id, email: label },
+        },
+      ];
+    });
+  },
+
+  orphan(obj, ctx) {
+    return ctx.declaredWorkspace(obj.workspace!)?.members !== undefined ? 'unmanaged' : 'skip';
+  },
+
+  dependsOn(op, index, ctx) {
+    const slug = op.exec.workspace as string;
+    if (op.action === 'create') {
+      const wsOp = index.get(address.workspace(slug));
+      return wsOp?.action === 'create' ? [wsOp.address] : [];
+    }
+    // Removal waits for the member's keys in the workspace to be deleted or disabled.
+    return activeKeysOf(op.exec.user_id as string, slug, ctx)
+      .map((name) => index.get(address.key(slug, name)))
+      .filter((o) => o !== undefined && (o.action === 'delete' || o.action === 'disable'))
+      .map((o) => o!.address);
+  },
+
+  preflight(op, index, ctx) {
+    if (op.action !== 'delete') return undefined;
+    const slug = op.exec.workspace as string;
+    const blocking = activeKeysOf(op.exec.user_id as string, slug, ctx).filter((name) => {
+      const keyOp = index.get(address.key(slug, name));
+      return keyOp?.action !== 'delete' && keyOp?.action !== 'disable';
+    });
+    if (blocking.length === 0) return undefined;
+    return (
+      `${op.exec.email} has ${blocking.length} active key${blocking.length === 1 ? '' : 's'} in workspace "${slug}" ` +
+      `(${blocking.slice(0, 3).map((n) => `"${n}"`).join(', ')}), and the API refuses to remove a member with active keys; ` +
+      'delete or disable those keys first'
+    );
+  },
+};
+
+function activeKeysOf(userId: string, slug: string, ctx: Parameters<ResourceKind['live']>[0]): string[] {
+  const ws = ctx.workspaceBySlug(slug);
+  if (!ws) return [];
+  return ctx.live.keys.filter((k) => k.workspace_id === ws.id && k.creator_user_id === userId && !k.disabled).map((k) => k.name);
+}

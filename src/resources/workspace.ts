@@ -1,0 +1,112 @@
+// workspace.<slug>: a workspace and its settings. The default workspace always exists: it is never
+// created or deleted (API: deleting it is refused). Settings the API documents no default for are
+// managed only when declared (PRODUCT.md section 3).
+import { address } from '../core/address.js';
+import { DEFAULT_WORKSPACE } from '../core/context.js';
+import type { ResourceKind } from './types.js';
+
+const FIELDS = [
+  'name',
+  'description',
+  'default_text_model',
+  'default_image_model',
+  'default_provider_sort',
+  'is_observability_io_logging_enabled',
+  'is_observability_broadcast_enabled',
+  'is_data_discount_logging_enabled',
+  'io_logging_sampling_rate',
+  'io_logging_api_key_ids',
+  // Read-only on the workspace; written through the budget endpoints (see workspace-budget.ts).
+  'include_byok_in_budgets',
+] as const;
+
+function sortedIds(ids: unknown): unknown {
+  return Array.isArray(ids) ? [...(ids as number[])].sort((a, b) => a - b) : (ids ?? null);
+}
+
+export const workspace: ResourceKind = {
+  kind: 'workspace',
+  rank: 0,
+  unmanagedClass: 'workspaces',
+  addAction: 'create',
+  removeAction: 'delete',
+  fields: FIELDS,
+  immutable: [],
+  defaults: {},
+  uniqueIdentity: true,
+
+  desired(ctx) {
+    return (ctx.config.workspaces ?? []).map((ws, i) => {
+      const fields: Record<string, unknown> = {};
+      for (const f of FIELDS) {
+        if (ws[f] !== undefined) fields[f] = f === 'io_logging_api_key_ids' ? sortedIds(ws[f]) : ws[f];
+      }
+      return {
+        address: address.workspace(ws.slug),
+        kind: 'workspace',
+        fields,
+        pos: ctx.position(['workspaces', i, 'slug']),
+        exec: { workspace: ws.slug, name: ws.name ?? ws.slug },
+      };
+    });
+  },
+
+  live(ctx) {
+    return ctx.live.workspaces.map((ws) => {
+      const fields: Record<string, unknown> = {};
+      for (const f of FIELDS) fields[f] = ws[f] ?? null;
+      fields.io_logging_api_key_ids = sortedIds(ws.io_logging_api_key_ids);
+      fields.include_byok_in_budgets =
+        ctx.live.budgetSettings[ws.id]?.include_byok_in_budgets ?? ws.include_byok_in_budgets ?? false;
+      return {
+        address: address.workspace(ws.slug),
+        kind: 'workspace',
+        id: ws.id,
+        name: ws.slug,
+        workspace: ws.slug,
+        fields,
+        exec: { workspace: ws.slug, id: ws.id },
+      };
+    });
+  },
+
+  orphan(obj) {
+    return obj.name === DEFAULT_WORKSPACE ? 'skip' : 'unmanaged';
+  },
+
+  dependsOn(op, index) {
+    const slug = op.exec.workspace as string;
+    if (op.action === 'delete') {
+      // Everything inside goes first: the API refuses to delete a workspace with active keys.
+      return KIND_ORDER.flatMap((k) => index.ofKind(k))
+        .filter((o) => o.exec.workspace === slug && o.address !== op.address)
+        .map((o) => o.address);
+    }
+    if (op.action === 'update' && op.changes?.some((c) => c.field === 'include_byok_in_budgets')) {
+      // The flag is written with a budget PUT, after the budgets themselves have settled.
+      return index
+        .ofKind('workspace_budget')
+        .filter((o) => o.exec.workspace === slug)
+        .map((o) => o.address);
+    }
+    return [];
+  },
+
+  preflight(op, index, ctx) {
+    if (op.action !== 'delete') return undefined;
+    const ws = ctx.workspaceBySlug(op.exec.workspace as string);
+    if (!ws) return undefined;
+    const remaining = ctx.live.keys.filter(
+      (k) => k.workspace_id === ws.id && !k.disabled && index.get(address.key(ws.slug, k.name))?.action !== 'delete',
+    );
+    if (remaining.length === 0) return undefined;
+    const names = remaining.slice(0, 3).map((k) => `"${k.name}"`).join(', ');
+    return (
+      `workspace "${ws.slug}" still has ${remaining.length} active key${remaining.length === 1 ? '' : 's'} (${names}${remaining.length > 3 ? ', …' : ''}) ` +
+      'that this plan does not delete, and the API refuses to delete a workspace with active keys; ' +
+      'set unmanaged.keys: delete, or declare the workspace'
+    );
+  },
+};
+
+const KIND_ORDER = ['key_guardrail', 'key', 'guardrail_member', 'guardrail', 'workspace_member', 'workspace_budget'] as const;
