@@ -1,0 +1,105 @@
+// Errors of the API layer. They are user-facing (OradminError: the CLI prints the message and exits
+// 1), so the message is one human line that says which call failed, for which object and why —
+// e.g. `POST /keys (createKeys) for key.default/ci-bot failed: 400 expires_at must be in the future`.
+// Every string field is redacted before it is stored (redact.ts), because an API error body may
+// echo the request back, secrets included.
+import { OradminError } from '../errors.js';
+import { redactSecrets } from './redact.js';
+
+export interface ApiErrorInit {
+  /** operationId from the reference, e.g. `createKeys`. */
+  operation: string;
+  method: string;
+  /** Path without the base URL, e.g. `/keys/abc`; a query string may follow. */
+  path: string;
+  /** HTTP status; undefined when no response arrived (connection reset, timeout, refused). */
+  status?: number;
+  /** `error.message` of the API's error body `{"error": {"code", "message"}}`, when there was one. */
+  apiMessage?: string;
+  /** Transport failure code (ECONNRESET, UND_ERR_SOCKET, timeout, …) when no response arrived. */
+  code?: string;
+  /** The oradmin address of the object concerned, e.g. `key.default/ci-bot`. */
+  address?: string;
+  /** Attempts made, retries included. */
+  attempts?: number;
+  /** What went wrong when it is neither an HTTP status nor a transport code (e.g. a bad response body). */
+  detail?: string;
+}
+
+/** Redacts the fields; the caller passes its Redactor's function so runtime secrets are removed too. */
+export type RedactFn = (text: string) => string;
+
+export class ApiError extends OradminError {
+  readonly operation: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number | undefined;
+  readonly apiMessage: string | undefined;
+  readonly code: string | undefined;
+  readonly address: string | undefined;
+  readonly attempts: number;
+
+  constructor(init: ApiErrorInit, redact: RedactFn = redactSecrets, suffix = '') {
+    const r = (s: string | undefined): string | undefined => (s === undefined ? undefined : redact(oneLine(s)));
+    const path = r(init.path) ?? '';
+    const apiMessage = r(init.apiMessage);
+    const address = r(init.address);
+    super(redact(composeMessage({ ...init, path, apiMessage, address, detail: r(init.detail) }) + suffix));
+    this.operation = init.operation;
+    this.method = init.method;
+    this.path = path;
+    this.status = init.status;
+    this.apiMessage = apiMessage;
+    this.code = init.code;
+    this.address = address;
+    this.attempts = init.attempts ?? 1;
+  }
+}
+
+/**
+ * A creation call (`createKeys`, `createGuardrail`, `createWorkspace`) failed after the request may
+ * have reached the server: the server may have committed it. The API has no idempotency token
+ * (shared/openrouter-api/README.md, "Keys"), so the client does not repeat it; the caller resolves
+ * it (PRODUCT.md section 4: find the object by a nonce in its name, then finish or remove it).
+ */
+export class AmbiguousWriteError extends ApiError {
+  constructor(init: ApiErrorInit, redact: RedactFn = redactSecrets) {
+    super(init, redact, ' — the server may have committed the write; it was not repeated');
+  }
+}
+
+function composeMessage(e: ApiErrorInit): string {
+  const what = `${e.method} ${e.path} (${e.operation})${e.address ? ` for ${e.address}` : ''}`;
+  const why: string[] = [];
+  if (e.status !== undefined) why.push(String(e.status));
+  if (e.code !== undefined) why.push(describeCode(e.code));
+  if (e.apiMessage) why.push(e.apiMessage);
+  if (e.detail) why.push(e.detail);
+  if (why.length === 0) why.push('unknown failure');
+  const attempts = e.attempts !== undefined && e.attempts > 1 ? ` (after ${e.attempts} attempts)` : '';
+  return `${what} failed: ${why.join(' ')}${attempts}`;
+}
+
+const CODE_TEXT: Record<string, string> = {
+  ECONNRESET: 'connection reset by the server',
+  ECONNREFUSED: 'connection refused',
+  UND_ERR_SOCKET: 'connection closed by the server',
+  EPIPE: 'connection closed while sending',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response',
+  UND_ERR_BODY_TIMEOUT: 'timed out reading the response',
+  TIMEOUT: 'request timed out',
+};
+
+function describeCode(code: string): string {
+  const text = CODE_TEXT[code];
+  return text ? `${text} (${code})` : code;
+}
+
+/** Error messages are one line: an API message with newlines would break the CLI's output. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
