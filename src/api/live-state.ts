@@ -1,0 +1,187 @@
+// Reads the whole live organization with the fewest requests the API allows (PRODUCT.md section 5):
+// list endpoints only, `limit=100`, never one GET per object — the one exception being a
+// workspace default guardrail the lists do not show, on request. Independent reads run at once;
+// the client's gate bounds them. Every response is parsed with the loose schemas of schemas.ts.
+//
+// A read that fails (after the client's retries) rejects the whole read: a missing read must never
+// look like a missing object, which the planner would turn into a create (PRODUCT.md section 5).
+import { DEFAULT_WORKSPACE } from '../core/context.js';
+import type { LiveBudget, LiveGuardrail, LiveKey, LiveState, LiveWorkspace, LiveWorkspaceMember } from '../core/live.js';
+import { pathOf, type Requester } from './client.js';
+import { ApiError } from './errors.js';
+import { readAllKeys, readCountedList } from './paginate.js';
+import {
+  GetGuardrailResponse,
+  ListGuardrailsResponse,
+  ListKeyAssignmentsResponse,
+  ListMemberAssignmentsResponse,
+  ListModelsResponse,
+  ListOrganizationMembersResponse,
+  ListWorkspaceBudgetsResponse,
+  ListWorkspaceMembersResponse,
+  ListWorkspacesResponse,
+} from './schemas.js';
+
+export interface ReadLiveStateOptions {
+  /** Also read GET /models, to map model slugs to canonical slugs. */
+  models?: boolean;
+  /**
+   * Workspaces (by id or slug) whose default guardrail is needed. A default guardrail is
+   * "materialized when its configuration is first written" (reference, Workspace.default_guardrail_id);
+   * when the workspace's guardrail list does not show it, it is read by id, and a 404 ("the
+   * workspace default guardrail has not been configured yet", reference, getGuardrail) means absent.
+   */
+  defaultGuardrailsFor?: readonly string[];
+}
+
+interface WorkspaceContents {
+  keys: LiveKey[];
+  guardrails: LiveGuardrail[];
+  members: LiveWorkspaceMember[];
+  budgets: LiveBudget[];
+  includeByokInBudgets: boolean | undefined;
+}
+
+export async function readLiveState(client: Requester, options: ReadLiveStateOptions = {}): Promise<LiveState> {
+  const workspacesRead = readCountedList(client, {
+    operation: 'listWorkspaces',
+    path: '/workspaces',
+    schema: ListWorkspacesResponse,
+    idOf: (w) => w.id,
+  });
+  // Started before awaiting the workspaces, so that they overlap with everything else.
+  const perWorkspace = workspacesRead.then((workspaces) =>
+    Promise.all(workspaces.map((ws) => readWorkspaceContents(client, ws, options))),
+  );
+  const [workspaces, contents, keyAssignments, memberAssignments, orgMembers, models] = await Promise.all([
+    workspacesRead,
+    perWorkspace,
+    readCountedList(client, {
+      operation: 'listKeyAssignments',
+      path: '/guardrails/assignments/keys',
+      schema: ListKeyAssignmentsResponse,
+      idOf: (a) => a.id,
+    }),
+    readCountedList(client, {
+      operation: 'listMemberAssignments',
+      path: '/guardrails/assignments/members',
+      schema: ListMemberAssignmentsResponse,
+      idOf: (a) => a.id,
+    }),
+    readCountedList(client, {
+      operation: 'listOrganizationMembers',
+      path: '/organization/members',
+      schema: ListOrganizationMembersResponse,
+      idOf: (m) => m.id,
+    }),
+    options.models
+      ? client
+          // Not in the trimmed reference; getModels is its operationId in OpenRouter's full description.
+          .request({ operation: 'getModels', method: 'GET', path: '/models', responseSchema: ListModelsResponse })
+          .then((r) => r.data)
+      : Promise.resolve(undefined),
+  ]);
+
+  const budgetSettings: LiveState['budgetSettings'] = {};
+  workspaces.forEach((ws, i) => {
+    const flag = contents[i]!.includeByokInBudgets ?? ws.include_byok_in_budgets;
+    // Both places are optional in the reference; when neither reports it, it stays unknown rather
+    // than guessed.
+    if (flag !== undefined) budgetSettings[ws.id] = { include_byok_in_budgets: flag };
+  });
+
+  const state: LiveState = {
+    workspaces,
+    keys: contents.flatMap((c) => c.keys),
+    guardrails: dedupeById(contents.flatMap((c) => c.guardrails)),
+    budgets: contents.flatMap((c) => c.budgets),
+    budgetSettings,
+    workspaceMembers: contents.flatMap((c) => c.members),
+    keyAssignments,
+    memberAssignments,
+    orgMembers,
+  };
+  if (models) state.models = models;
+  return state;
+}
+
+async function readWorkspaceContents(
+  client: Requester,
+  ws: LiveWorkspace,
+  options: ReadLiveStateOptions,
+): Promise<WorkspaceContents> {
+  const wsAddress = `workspace.${ws.slug}`;
+  const workspacePath = (suffix: string) => pathOf(`/workspaces/{id}${suffix}`, { id: ws.id });
+  const isDefault = ws.slug === DEFAULT_WORKSPACE;
+
+  const [keys, listedGuardrails, members, budgets] = await Promise.all([
+    readAllKeys(client, { workspaceId: ws.id, address: wsAddress }),
+    // workspace_id always: without it /guardrails lists the default workspace only (README, "Listing").
+    readCountedList(client, {
+      operation: 'listGuardrails',
+      path: '/guardrails',
+      query: { workspace_id: ws.id },
+      schema: ListGuardrailsResponse,
+      idOf: (g) => g.id,
+      address: wsAddress,
+    }),
+    // The default workspace's membership is implicit (README, "Workspaces"): its member list is the
+    // whole organization (reference, listWorkspaceMembers), which /organization/members already
+    // gives, and members cannot be declared on it. Not read.
+    isDefault
+      ? Promise.resolve([])
+      : readCountedList(client, {
+          operation: 'listWorkspaceMembers',
+          path: workspacePath('/members'),
+          schema: ListWorkspaceMembersResponse,
+          idOf: (m) => m.id,
+          address: wsAddress,
+        }),
+    // Not paginated (README, "Listing").
+    client.request({
+      operation: 'listWorkspaceBudgets',
+      method: 'GET',
+      path: workspacePath('/budgets'),
+      responseSchema: ListWorkspaceBudgetsResponse,
+      address: wsAddress,
+    }),
+  ]);
+
+  const guardrails: LiveGuardrail[] = listedGuardrails;
+  const wanted = options.defaultGuardrailsFor?.some((ref) => ref === ws.id || ref === ws.slug) ?? false;
+  if (wanted && !guardrails.some((g) => g.id === ws.default_guardrail_id)) {
+    const dflt = await readDefaultGuardrail(client, ws);
+    if (dflt) guardrails.push(dflt);
+  }
+
+  return {
+    keys,
+    guardrails,
+    members,
+    budgets: budgets.data,
+    includeByokInBudgets: budgets.include_byok_in_budgets,
+  };
+}
+
+async function readDefaultGuardrail(client: Requester, ws: LiveWorkspace): Promise<LiveGuardrail | undefined> {
+  try {
+    const res = await client.request({
+      operation: 'getGuardrail',
+      method: 'GET',
+      path: pathOf('/guardrails/{id}', { id: ws.default_guardrail_id }),
+      responseSchema: GetGuardrailResponse,
+      address: `workspace_default_guardrail.${ws.slug}`,
+    });
+    return res.data;
+  } catch (err) {
+    // Reference, getGuardrail 404: "the workspace default guardrail has not been configured yet".
+    if (err instanceof ApiError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+function dedupeById<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(item.id)) seen.set(item.id, item);
+  return [...seen.values()];
+}
