@@ -69,7 +69,7 @@ function canonicalModels(field: string, models: string[] | null): string[] | nul
   const out: string[] = [];
   models.forEach((model, i) => {
     const canonical = canonicalSlug(model);
-    if (canonical === undefined) throw badRequest(`${field}.${i}: unknown model "${model}" (see GET /models)`);
+    if (canonical === undefined) throw badRequest(`${field}[${i}]: unknown model "${model}" (see GET /models)`);
     if (!out.includes(canonical)) out.push(canonical);
   });
   return out;
@@ -81,7 +81,7 @@ function checkedContentFilters(filters: GuardrailPolicy['content_filters']): Gua
     try {
       new RegExp(f.pattern);
     } catch (err) {
-      throw badRequest(`content_filters.${i}.pattern: not a valid regular expression (${(err as Error).message})`);
+      throw badRequest(`content_filters[${i}].pattern: not a valid regular expression (${(err as Error).message})`);
     }
     return { ...f };
   });
