@@ -28,13 +28,13 @@ function queryInt(bounds: { min: number; max?: number }) {
     .pipe(n);
 }
 
+export const PAGE_LIMIT_DEFAULT = 50;
+export const PAGE_LIMIT_MAX = 100;
+
 /** `offset`: integer, minimum 0, default 0 (every paginated list). */
 const OffsetParam = queryInt({ min: 0 });
 /** `limit`: integer 1..100, default 50 (every list but /keys). */
-const LimitParam = queryInt({ min: 1, max: 100 });
-
-export const PAGE_LIMIT_DEFAULT = 50;
-export const PAGE_LIMIT_MAX = 100;
+const LimitParam = queryInt({ min: 1, max: PAGE_LIMIT_MAX });
 /** GET /keys answers fixed pages of this size and takes no `limit` (README, "Listing"). */
 export const KEYS_PAGE_SIZE = 100;
 

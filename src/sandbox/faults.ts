@@ -63,7 +63,8 @@ export class FaultInjector {
 
   /** Changes some settings, keeps the others. */
   set(partial: Partial<FaultConfig>): void {
-    const next: FaultConfig = { ...this.current, ...partial, dropAfterCommit: { ...this.current.dropAfterCommit } };
+    const given = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+    const next: FaultConfig = { ...this.current, ...given, dropAfterCommit: { ...this.current.dropAfterCommit } };
     for (const [op, rule] of Object.entries(partial.dropAfterCommit ?? {})) next.dropAfterCommit[op] = { ...rule };
     const rates = [next.rate429, next.rate500, next.rate502, next.rate503, next.rateReset];
     if (rates.some((r) => !(r >= 0 && r <= 1)) || rates.reduce((a, b) => a + b, 0) > 1 + 1e-9) {

@@ -77,12 +77,27 @@ export function createSeededState(
     st.setDefaultGuardrail(slug, fields),
   );
   each('keys', doc.keys, (k) => st.addKey(k));
-  each('key_assignments', doc.key_assignments, (a) => {
-    const workspace = a.workspace ?? 'default';
-    st.assignKey(findKey(st, a.key, workspace), findGuardrail(st, a.guardrail, workspace));
-  });
+  // Indexes by name, built once: a benchmark seed binds thousands of keys.
+  const keysByName = groupBy([...st.db.keys.values()], (k) => nameKey(k.workspace_id, k.name));
+  const guardrails = [...st.db.workspaces.values()].flatMap((ws) => st.guardrailsIn(ws.id));
+  const guardrailsByName = groupBy(guardrails, (g) => nameKey(g.workspace_id ?? '', g.name));
+  const workspaceId = (slug: string | undefined): string => {
+    const ws = st.workspaceByRef(slug ?? 'default');
+    if (!ws) throw new Error(`unknown workspace "${slug}"`);
+    return ws.id;
+  };
+  const findKey = (ref: string, slug: string | undefined): string => {
+    if (st.db.keys.has(ref)) return ref;
+    return only(keysByName.get(nameKey(workspaceId(slug), ref)), 'key', ref, slug, (k) => k.hash);
+  };
+  const findGuardrail = (name: string, slug: string | undefined): string =>
+    only(guardrailsByName.get(nameKey(workspaceId(slug), name)), 'guardrail', name, slug, (g) => g.id);
+
+  each('key_assignments', doc.key_assignments, (a) =>
+    st.assignKey(findKey(a.key, a.workspace), findGuardrail(a.guardrail, a.workspace)),
+  );
   each('member_assignments', doc.member_assignments, (a) =>
-    st.assignMember(a.member, findGuardrail(st, a.guardrail, a.workspace ?? 'default')),
+    st.assignMember(a.member, findGuardrail(a.guardrail, a.workspace)),
   );
   return st;
 }
@@ -96,24 +111,33 @@ function attempt<T>(source: string, where: string, fn: () => T): T {
   }
 }
 
-/** A key by hash, or by a name that is unique within the workspace. */
-function findKey(st: SandboxState, ref: string, workspace: string): string {
-  if (st.key(ref)) return ref;
-  const matches = st.keysIn(workspace).filter((k) => k.name === ref);
-  if (matches.length === 1) return (matches[0] as { hash: string }).hash;
-  throw new Error(
-    matches.length === 0
-      ? `no key named "${ref}" in workspace "${workspace}"`
-      : `${matches.length} keys are named "${ref}" in workspace "${workspace}" (${matches.map((k) => k.hash).join(', ')}); name it by hash`,
-  );
+function nameKey(workspaceId: string, name: string): string {
+  return `${workspaceId}\u0000${name}`;
 }
 
-function findGuardrail(st: SandboxState, name: string, workspace: string): string {
-  const matches = st.guardrailsIn(workspace).filter((g) => g.name === name);
-  if (matches.length === 1) return (matches[0] as { id: string }).id;
-  throw new Error(
-    matches.length === 0
-      ? `no guardrail named "${name}" in workspace "${workspace}"`
-      : `${matches.length} guardrails are named "${name}" in workspace "${workspace}"`,
-  );
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+/** The one key or guardrail with this name; none or several is an error (names are not unique). */
+function only<T>(
+  matches: T[] | undefined,
+  kind: 'key' | 'guardrail',
+  name: string,
+  slug: string | undefined,
+  id: (item: T) => string,
+): string {
+  const where = `in workspace "${slug ?? 'default'}"`;
+  if (matches === undefined) throw new Error(`no ${kind} named "${name}" ${where}`);
+  if (matches.length > 1) {
+    const ids = matches.map(id).join(', ');
+    throw new Error(`${matches.length} ${kind}s are named "${name}" ${where} (${ids}); name one uniquely`);
+  }
+  return id(matches[0] as T);
 }

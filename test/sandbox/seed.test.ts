@@ -115,6 +115,7 @@ describe('seeding', () => {
     ['an unknown member', { workspaces: [{ slug: 'r', name: 'R' }], workspace_members: [{ workspace: 'r', member: 'x@y.z' }] }, /workspace_members\[0\]: "x@y.z" is not an organization member/],
     ['budgets out of order', { budgets: [{ workspace: 'default', interval: 'daily', limit_usd: 10 }, { workspace: 'default', interval: 'weekly', limit_usd: 5 }] }, /budgets\[1\]: .*daily budget \(10\) must be less than the weekly budget \(5\)/],
     ['an ambiguous key name', { guardrails: [{ name: 'g' }], keys: [{ name: 'k' }, { name: 'k' }], key_assignments: [{ key: 'k', guardrail: 'g' }] }, /key_assignments\[0\]: 2 keys are named "k"/],
+    ['an unknown guardrail name', { keys: [{ name: 'k' }], key_assignments: [{ key: 'k', guardrail: 'nope' }] }, /key_assignments\[0\]: no guardrail named "nope" in workspace "default"/],
     ['no org admin', { organization_members: [{ id: 'u', email: 'u@x.io', role: 'org:member' }] }, /org:admin/],
     ['a workspace without a name', { workspaces: [{ slug: 'r' }] }, /workspaces\[0\]: .*name is required/],
     ['a bad slug', { workspaces: [{ slug: 'Bad Slug', name: 'B' }] }, /workspaces\[0\]\.slug: must be lowercase/],

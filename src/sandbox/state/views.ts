@@ -100,7 +100,7 @@ export function guardrailView(st: SandboxState, g: GuardrailRecord): LiveGuardra
 }
 
 /** Reference: a default guardrail's name "is derived from its workspace and not editable". */
-export function defaultGuardrailName(st: SandboxState, workspaceId: string): string {
+function defaultGuardrailName(st: SandboxState, workspaceId: string): string {
   return `${st.db.workspaces.get(workspaceId)?.name ?? 'Workspace'} default guardrail`;
 }
 
