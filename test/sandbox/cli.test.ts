@@ -102,6 +102,9 @@ describe('oradmin sandbox', () => {
     expect(await bad.exit).toBe(1);
     expect(bad.stderr()).toBe('error: --fault-rate: invalid value "2"\n');
     expect(bad.stdout()).toBe('');
+    const unsafeKey = oradmin(['--management-key', 'a b;rm']);
+    expect(await unsafeKey.exit).toBe(1);
+    expect(unsafeKey.stderr()).toContain('--management-key');
 
     const dir = mkdtempSync(join(tmpdir(), 'oradmin-cli-'));
     writeFileSync(join(dir, 'org.yaml'), 'keys:\n  - { name: k, workspace: nowhere }\n');

@@ -95,6 +95,15 @@ describe('GET /keys', () => {
     expect((await api.get('/keys?offset=151')).body.data).toEqual([]);
   });
 
+  it('pages over the live list: a key created between two pages repeats an item (no snapshot)', async () => {
+    const { api } = await sandbox();
+    for (let i = 0; i < 101; i++) await api.post('/keys', { name: `k${i}` });
+    const first = (await api.get('/keys')).body.data;
+    await api.post('/keys', { name: 'late' });
+    const second = (await api.get('/keys?offset=100')).body.data;
+    expect(second[0].hash).toBe(first[99].hash);
+  });
+
   it('takes only offset, workspace_id and include_disabled', async () => {
     const { api } = await sandbox();
     expect(expectError(await api.get('/keys?limit=10'), 400)).toContain('"limit"');

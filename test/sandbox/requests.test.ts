@@ -63,6 +63,8 @@ describe('HTTP', () => {
     expect(expectError(await api.get('/nothing-here'), 404)).toContain('/api/v1/nothing-here');
     expectError(await api.raw('PUT', '/keys'), 404);
     expectError(await api.raw('GET', '/api/v2/keys'), 404);
+    // Organization members are read-only through this API (README, "Errors and limits").
+    expectError(await api.post('/organization/members', { email: 'new@example.com' }), 404);
   });
 
   it('answers 400 for malformed JSON', async () => {

@@ -31,6 +31,10 @@ export function registerSandbox(program: Command, io: Io): void {
       const port = numberFlag('--port', flags.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535);
       const latencyMs = numberFlag('--latency', flags.latency, (n) => n >= 0);
       const faultRate = numberFlag('--fault-rate', flags.faultRate, (n) => n >= 0 && n <= 1);
+      // It is printed in an `export` line meant to be pasted into a shell: no quoting needed.
+      if (flags.managementKey !== undefined && !/^[A-Za-z0-9._~+/=-]+$/.test(flags.managementKey)) {
+        throw new OradminError('--management-key: use letters, digits and . _ ~ + / = - only');
+      }
       const perSecond =
         flags.rateLimit === undefined ? undefined : numberFlag('--rate-limit', flags.rateLimit, (n) => n > 0);
 
