@@ -24,7 +24,8 @@ export interface NewKey {
 /** The fields PATCH /keys/{hash} may change (README: the others are set at creation). */
 export type KeyPatch = Partial<Pick<KeyRecord, 'name' | 'disabled' | 'limit' | 'limit_reset' | 'include_byok_in_limit'>>;
 
-const NO_USAGE: KeyUsage = {
+/** A new key's usage figures; also the list of those fields. */
+export const NO_USAGE: KeyUsage = {
   usage: 0,
   usage_daily: 0,
   usage_weekly: 0,

@@ -18,7 +18,7 @@ import type { SeedDefaultGuardrail, SeedGuardrail, SeedKey, SeedOrgMember, SeedW
 import { assignKeys, assignMembers, memberAssignmentKey, unassignKeys, unassignMembers } from './assignments.js';
 import { budgetKey, budgetsOf, deleteBudget, upsertBudget } from './budgets.js';
 import { deleteGuardrail, guardrailsOf, insertGuardrail, updateGuardrail } from './guardrails.js';
-import { deleteKey, insertKey, keysOf, updateKey } from './keys.js';
+import { deleteKey, insertKey, keysOf, NO_USAGE, updateKey } from './keys.js';
 import type {
   BudgetInterval,
   BudgetRecord,
@@ -304,7 +304,7 @@ export class SandboxState {
   /** Creates a key as the seed describes it (any created_at, usage, disabled, past expiry). */
   addKey(input: SeedKey): { key: LiveKey; secret: string | null } {
     const { workspace, creator, hash, created_at, ...rest } = input;
-    const usage = Object.fromEntries(Object.entries(rest).filter(([f]) => f.includes('usage'))) as Partial<KeyUsage>;
+    const usage = Object.fromEntries(Object.entries(rest).filter(([f]) => f in NO_USAGE)) as Partial<KeyUsage>;
     const { record, secret } = insertKey(this, {
       name: rest.name,
       workspace_id: this.requireWorkspace(workspace ?? 'default').id,
