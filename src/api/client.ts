@@ -71,7 +71,7 @@ export interface ClientTuning {
   retry?: Partial<RetryPolicy>;
   rateLimit?: Partial<RateLimitOptions>;
   /** Clock, sleep and randomness of the retry layer and the rate limiter (tests). */
-  env?: Partial<RetryEnv>;
+  clock?: Partial<RetryEnv>;
   /** How long an idle connection is kept open for reuse. */
   keepAliveTimeoutMs?: number;
 }
@@ -101,7 +101,7 @@ export class ApiClient implements Requester {
     this.baseUrl = options.baseUrl;
     this.basePath = options.baseUrl.pathname.replace(/\/+$/, '');
     this.redactor = new Redactor([options.managementKey]);
-    this.env = { ...realRetryEnv, ...options.env };
+    this.env = { ...realRetryEnv, ...options.clock };
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     const limits = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
     this.gate = new RequestGate(limits, this.env);
@@ -177,13 +177,14 @@ export class ApiClient implements Requester {
       },
     });
 
-    if (!spec.responseSchema) return parseJson(text) as T;
     let json: unknown;
     try {
       json = parseJson(text);
     } catch {
       throw this.badResponse(spec, errorBase, 'the response is not JSON');
     }
+    // Without a schema the caller takes the JSON unchecked (e.g. a write whose answer it ignores).
+    if (!spec.responseSchema) return json as T;
     const parsed = spec.responseSchema.safeParse(json);
     if (!parsed.success) {
       throw this.badResponse(spec, errorBase, `the response does not match the API reference: ${describeIssues(parsed.error.issues)}`);
