@@ -1,0 +1,142 @@
+// Every list read completely across pages, against the sandbox over real HTTP: /keys (fixed pages
+// of 100, no total: speculative windows) and the limit/total_count lists.
+import { describe, expect, it } from 'vitest';
+import type { Requester } from '../../src/api/client.js';
+import { ApiError } from '../../src/api/errors.js';
+import { readAllKeys, readCountedList } from '../../src/api/paginate.js';
+import { ListGuardrailsResponse, ListOrganizationMembersResponse } from '../../src/api/schemas.js';
+import { clientFor, guardrails, keys, members, sandbox } from './helpers.js';
+
+describe('readAllKeys', () => {
+  it('reads 250+ keys of one workspace, disabled ones included, in parallel windows', async () => {
+    const sb = await sandbox({
+      seed: { workspaces: [{ slug: 'big', name: 'Big' }], keys: keys(257, 'big', { disabledEvery: 10 }) },
+    });
+    const { client, lines } = clientFor(sb);
+    const ws = sb.state.workspace('big')!;
+    const read = await readAllKeys(client, { workspaceId: ws.id });
+    expect(read).toHaveLength(257);
+    expect(new Set(read.map((k) => k.hash)).size).toBe(257);
+    expect(read.filter((k) => k.disabled)).toHaveLength(26);
+    expect(read.every((k) => k.workspace_id === ws.id)).toBe(true);
+    // Page 0, then offsets 100 and 200 together; every request asks for disabled keys and names the workspace.
+    expect(lines.map((l) => l.replace(/ \d+ms$/, ''))).toEqual(
+      expect.arrayContaining([0, 100, 200].map((o) => `GET /keys?offset=${o}&workspace_id=${ws.id}&include_disabled=true 200`)),
+    );
+    expect(sb.counts()).toEqual({ list: 3 });
+  });
+
+  it('reads disabled keys in several workspaces, each workspace by its own id', async () => {
+    const sb = await sandbox({
+      seed: {
+        workspaces: [{ slug: 'a', name: 'A' }, { slug: 'b', name: 'B' }],
+        keys: [...keys(5, 'a', { disabledEvery: 2 }), ...keys(3, 'b', { disabledEvery: 1 }), ...keys(2, 'default', { disabledEvery: 1 })],
+      },
+    });
+    const { client } = clientFor(sb);
+    for (const [slug, total, disabled] of [['a', 5, 3], ['b', 3, 3], ['default', 2, 2]] as const) {
+      const read = await readAllKeys(client, { workspaceId: sb.state.workspace(slug)!.id });
+      expect(read.map((k) => k.name).sort()).toEqual(sb.state.keysIn(slug).map((k) => k.name).sort());
+      expect(read).toHaveLength(total);
+      expect(read.filter((k) => k.disabled)).toHaveLength(disabled);
+    }
+  });
+
+  it('grows the window up to its cap, and stops at the first short page', async () => {
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'huge', name: 'Huge' }], keys: keys(1_234, 'huge') } });
+    const { client } = clientFor(sb);
+    const read = await readAllKeys(client, { workspaceId: sb.state.workspace('huge')!.id, maxWindow: 4 });
+    expect(read).toHaveLength(1_234);
+    // Windows 1, 2, 4, 4 (capped), 4 pages: offsets up to 1400; the first short page is 1200.
+    expect(sb.counts().list).toBe(15);
+  });
+
+  it('de-duplicates when the list changes while it is read (offset paging repeats an item)', async () => {
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'w', name: 'W' }], keys: keys(150, 'w') } });
+    let added = false;
+    const { client } = clientFor(sb, {
+      // After the first page, a new key arrives at the front (newest first): page 2 repeats an item.
+      onLine: () => {
+        if (!added) {
+          added = true;
+          sb.state.addKey({ name: 'newcomer', workspace: 'w' });
+        }
+      },
+    });
+    const read = await readAllKeys(client, { workspaceId: sb.state.workspace('w')!.id });
+    const hashes = read.map((k) => k.hash);
+    expect(new Set(hashes).size).toBe(hashes.length);
+    // Every key that existed throughout is there.
+    expect(hashes).toHaveLength(150);
+  });
+
+  it('fails when the offset does not advance (e.g. a proxy that drops the query string)', async () => {
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'w', name: 'W' }], keys: keys(120, 'w') } });
+    const { client } = clientFor(sb);
+    const stuck: Requester = { request: (spec) => client.request({ ...spec, query: { ...spec.query, offset: 0 } }) };
+    const err = await readAllKeys(stuck, { workspaceId: sb.state.workspace('w')!.id }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).message).toMatch(/^GET \/keys \(list\) failed: offset 100 returned the same page as offset 0/);
+  });
+});
+
+describe('readCountedList', () => {
+  it('reads lists longer than 100: first page, then the rest at once', async () => {
+    const sb = await sandbox({ seed: { organization_members: members(234) } });
+    const { client, lines } = clientFor(sb);
+    const read = await readCountedList(client, {
+      operation: 'listOrganizationMembers',
+      path: '/organization/members',
+      schema: ListOrganizationMembersResponse,
+      idOf: (m) => m.id,
+    });
+    expect(read.map((m) => m.id)).toEqual(sb.state.orgMembers().map((m) => m.id));
+    expect(read).toHaveLength(234);
+    expect(sb.counts()).toEqual({ listOrganizationMembers: 3 });
+    expect(lines.map((l) => l.split(' ')[1])).toEqual(
+      expect.arrayContaining(['/organization/members?offset=0&limit=100', '/organization/members?offset=100&limit=100', '/organization/members?offset=200&limit=100']),
+    );
+  });
+
+  it('passes extra query parameters (workspace_id) on every page', async () => {
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'g', name: 'G' }], guardrails: [...guardrails(101, 'g'), ...guardrails(2, 'default')] } });
+    const { client } = clientFor(sb);
+    const ws = sb.state.workspace('g')!;
+    const read = await readCountedList(client, {
+      operation: 'listGuardrails',
+      path: '/guardrails',
+      query: { workspace_id: ws.id },
+      schema: ListGuardrailsResponse,
+      idOf: (g) => g.id,
+    });
+    expect(read).toHaveLength(101);
+    expect(read.every((g) => g.workspace_id === ws.id)).toBe(true);
+  });
+
+  it('an empty list is one request', async () => {
+    const sb = await sandbox();
+    const { client } = clientFor(sb);
+    const read = await readCountedList(client, {
+      operation: 'listGuardrails',
+      path: '/guardrails',
+      schema: ListGuardrailsResponse,
+      idOf: (g) => g.id,
+    });
+    expect(read).toEqual([]);
+    expect(sb.counts()).toEqual({ listGuardrails: 1 });
+  });
+
+  it('fails when the offset does not advance', async () => {
+    const sb = await sandbox({ seed: { organization_members: members(150) } });
+    const { client } = clientFor(sb);
+    const stuck: Requester = { request: (spec) => client.request({ ...spec, query: { ...spec.query, offset: 0 } }) };
+    await expect(
+      readCountedList(stuck, {
+        operation: 'listOrganizationMembers',
+        path: '/organization/members',
+        schema: ListOrganizationMembersResponse,
+        idOf: (m) => m.id,
+      }),
+    ).rejects.toThrow(/offset 100 returned the same page as offset 0/);
+  });
+});
