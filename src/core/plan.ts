@@ -6,6 +6,7 @@ import type { DesiredObject, LiveObject, OpIndex, ResourceKind, UnmanagedClass }
 import { matchesTarget } from './address.js';
 import { PlanContext, type PlanInput } from './context.js';
 import { fieldChanges } from './diff.js';
+import { liveFingerprint } from './fingerprint.js';
 import { canonicalJson, globToRegExp } from './normalize.js';
 import { sortOperations } from './order.js';
 import { planChecksum } from './plan-json.js';
@@ -14,6 +15,8 @@ import { emptySummary, type Kind, type Operation, type Plan, type UnmanagedObjec
 
 export interface PlanResult {
   plan: Plan;
+  /** Digest of the live state the plan was made from (core/fingerprint.ts). */
+  liveDigest: string;
   /** Problems that make the plan meaningless (unknown member, duplicate live identity): exit 1. */
   errors: Diagnostic[];
   warnings: string[];
@@ -135,7 +138,7 @@ export function buildPlan(input: PlanInput): PlanResult {
     unmanaged: unmanagedShown,
     safety: assessSafety(sorted, liveCounts, ctx.config.safety),
   };
-  return { plan: { ...body, checksum: planChecksum(body) }, errors: ctx.errors, warnings };
+  return { plan: { ...body, checksum: planChecksum(body) }, liveDigest: liveFingerprint(ctx), errors: ctx.errors, warnings };
 }
 
 function op(rk: ResourceKind, address: string, action: Operation['action'], rest: Partial<Operation>): Operation {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Io } from '../context.js';
-import { OradminError } from '../../errors.js';
+import { globalOptions, type Io } from '../context.js';
+import { ExitCode } from '../exit.js';
 
 export function registerPlan(program: Command, io: Io): void {
   program
@@ -8,9 +8,15 @@ export function registerPlan(program: Command, io: Io): void {
     .description('read the live organization and print the ordered changes that apply would make')
     .option('--out <planfile>', 'also save the plan (JSON, no secrets) for `oradmin apply <planfile>`')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
-    .option('--target <address...>', 'only these objects (e.g. key.default/ci-bot) and what they depend on')
-    .action(async () => {
-      void io;
-      throw new OradminError('plan is not implemented yet');
+    .option('--target <address...>', 'only these objects (e.g. key.default/ci-bot, globs allowed) and what they depend on')
+    .addHelpText(
+      'after',
+      '\nSymbols: + create, ~ update, -/+ replace, - delete, ± assign/unassign a binding.\n' +
+        'Exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes with --detailed-exitcode.',
+    )
+    .action(async (cmdOpts: { out?: string; detailedExitcode?: boolean; target?: string[] }) => {
+      const { runPlan } = await import('../run-plan.js');
+      const code = await runPlan(globalOptions(program, io), io, cmdOpts, new Date());
+      if (code !== 0) throw new ExitCode(code);
     });
 }

@@ -1,0 +1,16 @@
+import type { Plan } from '../core/types.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderText } from '../render/text.js';
+import type { GlobalOptions, Io } from './context.js';
+
+export function renderPlan(plan: Plan, opts: GlobalOptions, _io: Io): string {
+  switch (opts.output) {
+    case 'json':
+      return renderJson(plan);
+    case 'markdown':
+      return renderMarkdown(plan, { file: opts.file });
+    default:
+      return renderText(plan, { color: opts.color, file: opts.file });
+  }
+}
