@@ -3,6 +3,10 @@
 // `unmanaged.members`. Assignments are bulk calls per guardrail (the executor groups them).
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
+import { readCountedList } from '../api/paginate.js';
+import { BulkAssignMembersRequest, BulkAssignMembersResponse, BulkUnassignMembersRequest, BulkUnassignMembersResponse, ListMemberAssignmentsResponse } from '../api/schemas.js';
+import { countedBulk } from '../apply/bulk.js';
+import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 
 export const guardrailMember: ResourceKind = {
@@ -62,5 +66,29 @@ export const guardrailMember: ResourceKind = {
     if (op.action !== 'assign') return [];
     const gOp = index.get(address.guardrail(op.exec.workspace as string, op.exec.guardrail as string));
     return gOp?.action === 'create' ? [gOp.address] : [];
+  },
+
+  batchKey(op) {
+    return `${op.exec.workspace}/${op.exec.guardrail}`;
+  },
+
+  async execute(ops, ctx) {
+    const op = first(ops);
+    const gAddress = address.guardrail(op.exec.workspace as string, op.exec.guardrail as string);
+    const id = (op.exec.guardrail_id as string | undefined) ?? ctx.ids.require(gAddress);
+    const assigning = op.action === 'assign';
+    await countedBulk({
+      what: `${assigning ? 'assign members to' : 'unassign members from'} ${gAddress}`,
+      ids: ops.map((o) => o.exec.user_id as string),
+      present: assigning,
+      call: async (member_user_ids) =>
+        assigning
+          ? (await ctx.client.request({ operation: 'bulkAssignMembersToGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/members', { id }), body: { member_user_ids }, bodySchema: BulkAssignMembersRequest, responseSchema: BulkAssignMembersResponse, address: op.address })).assigned_count
+          : (await ctx.client.request({ operation: 'bulkUnassignMembersFromGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/members/remove', { id }), body: { member_user_ids }, bodySchema: BulkUnassignMembersRequest, responseSchema: BulkUnassignMembersResponse, address: op.address })).unassigned_count,
+      verify: async () =>
+        new Set(
+          (await readCountedList(ctx.client, { operation: 'listGuardrailMemberAssignments', path: pathOf('/guardrails/{id}/assignments/members', { id }), schema: ListMemberAssignmentsResponse, idOf: (a) => a.id })).map((a) => a.user_id),
+        ),
+    });
   },
 };

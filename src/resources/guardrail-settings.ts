@@ -5,6 +5,7 @@ import type { ContentFilter, ContentFilterBuiltin, LiveGuardrail } from '../core
 import { normalizeObjectSet, normalizeSet, orNull } from '../core/normalize.js';
 import type { DefaultGuardrailDecl } from '../config/schema.js';
 import type { PathSegment } from '../config/source.js';
+import type { Operation } from '../core/types.js';
 
 export const ZDR_FIELDS = [
   'enforce_zdr_anthropic',
@@ -104,5 +105,20 @@ export function liveGuardrailFields(g: LiveGuardrail): Record<string, unknown> {
 export function guardrailSettingsBody(fields: Record<string, unknown>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of GUARDRAIL_FIELDS) body[f] = fields[f] ?? GUARDRAIL_DEFAULTS[f];
+  return body;
+}
+
+/**
+ * The PATCH body of an update: the changed settings (lists whole — PATCH replaces them), with
+ * limit_usd and reset_interval always together (the API takes them as a pair).
+ */
+export function changedSettingsBody(op: Operation): Record<string, unknown> {
+  const desired = op.exec.fields as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const c of op.changes ?? []) body[c.field] = c.after;
+  if ('limit_usd' in body || 'reset_interval' in body) {
+    body.limit_usd = desired.limit_usd ?? null;
+    body.reset_interval = desired.reset_interval ?? null;
+  }
   return body;
 }

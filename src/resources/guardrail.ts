@@ -4,8 +4,13 @@
 // of their own (workspace-default-guardrail.ts) and never appear here.
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
-import type { ResourceKind } from './types.js';
-import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, desiredGuardrailFields, liveGuardrailFields } from './guardrail-settings.js';
+import { AmbiguousWriteError } from '../api/errors.js';
+import { readCountedList } from '../api/paginate.js';
+import { CreateGuardrailRequest, CreateGuardrailResponse, ListGuardrailsResponse, UpdateGuardrailRequest } from '../api/schemas.js';
+import type { Operation } from '../core/types.js';
+import { deleteObject, first, pathOf } from './calls.js';
+import type { ExecContext, ResourceKind } from './types.js';
+import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, changedSettingsBody, desiredGuardrailFields, guardrailSettingsBody, liveGuardrailFields } from './guardrail-settings.js';
 
 export const guardrail: ResourceKind = {
   kind: 'guardrail',
@@ -68,4 +73,41 @@ export const guardrail: ResourceKind = {
     }
     return [];
   },
+
+  async execute(ops, ctx) {
+    const op = first(ops);
+    if (op.action === 'create') return createGuardrail(op, ctx);
+    const id = ctx.ids.require(op.address);
+    if (op.action === 'delete') return deleteObject(ctx, op, 'deleteGuardrail', pathOf('/guardrails/{id}', { id }));
+    await ctx.client.request({ operation: 'updateGuardrail', method: 'PATCH', path: pathOf('/guardrails/{id}', { id }), body: changedSettingsBody(op), bodySchema: UpdateGuardrailRequest, address: op.address });
+  },
 };
+
+async function createGuardrail(op: Operation, ctx: ExecContext): Promise<void> {
+  const slug = op.exec.workspace as string;
+  const workspaceId = ctx.ids.require(address.workspace(slug));
+  const body = { name: op.exec.name, workspace_id: workspaceId, ...guardrailSettingsBody(op.exec.fields as Record<string, unknown>) };
+  const post = async () =>
+    (await ctx.client.request({ operation: 'createGuardrail', method: 'POST', path: '/guardrails', body, bodySchema: CreateGuardrailRequest, responseSchema: CreateGuardrailResponse, address: op.address })).data.id;
+  let id: string;
+  try {
+    id = await post();
+  } catch (err) {
+    if (!(err instanceof AmbiguousWriteError)) throw err;
+    // The plan saw no guardrail of this name in the workspace; one there now is the lost create's.
+    const found = (
+      await readCountedList(ctx.client, { operation: 'listGuardrails', path: '/guardrails', query: { workspace_id: workspaceId }, schema: ListGuardrailsResponse, idOf: (g) => g.id })
+    ).filter((g) => g.name === op.exec.name);
+    if (found.length === 1) {
+      id = found[0]!.id;
+      // Make sure it holds every desired setting, whatever the lost request did.
+      const { name: _n, workspace_id: _w, ...settings } = body;
+      await ctx.client.request({ operation: 'updateGuardrail', method: 'PATCH', path: pathOf('/guardrails/{id}', { id }), body: settings, bodySchema: UpdateGuardrailRequest, address: op.address });
+    } else if (found.length === 0) {
+      id = await post();
+    } else {
+      throw err;
+    }
+  }
+  ctx.ids.set(op.address, id);
+}

@@ -4,6 +4,10 @@
 // created or replaced by the plan, the creation protocol binds the guardrail itself.
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
+import { readCountedList } from '../api/paginate.js';
+import { BulkAssignKeysRequest, BulkAssignKeysResponse, BulkUnassignKeysRequest, BulkUnassignKeysResponse, ListKeyAssignmentsResponse } from '../api/schemas.js';
+import { countedBulk } from '../apply/bulk.js';
+import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 import { parsePendingName } from './key-pending.js';
 
@@ -66,5 +70,30 @@ export const keyGuardrail: ResourceKind = {
     if (op.action !== 'assign') return [];
     const gOp = index.get(address.guardrail(op.exec.workspace as string, op.exec.guardrail as string));
     return gOp?.action === 'create' ? [gOp.address] : [];
+  },
+
+  /** One bulk call per guardrail: assign to the new one, unassign from the live one. */
+  batchKey(op) {
+    return op.action === 'assign' ? `${op.exec.workspace}/${op.exec.guardrail}` : (op.exec.guardrail_id as string);
+  },
+
+  async execute(ops, ctx) {
+    const op = first(ops);
+    const assigning = op.action === 'assign';
+    const gAddress = assigning ? address.guardrail(op.exec.workspace as string, op.exec.guardrail as string) : undefined;
+    const id = gAddress ? ctx.ids.require(gAddress) : (op.exec.guardrail_id as string);
+    await countedBulk({
+      what: `${assigning ? 'assign keys to' : 'unassign keys from'} ${gAddress ?? `guardrail ${id}`}`,
+      ids: ops.map((o) => o.exec.hash as string),
+      present: assigning,
+      call: async (key_hashes) =>
+        assigning
+          ? (await ctx.client.request({ operation: 'bulkAssignKeysToGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/keys', { id }), body: { key_hashes }, bodySchema: BulkAssignKeysRequest, responseSchema: BulkAssignKeysResponse, address: op.address })).assigned_count
+          : (await ctx.client.request({ operation: 'bulkUnassignKeysFromGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/keys/remove', { id }), body: { key_hashes }, bodySchema: BulkUnassignKeysRequest, responseSchema: BulkUnassignKeysResponse, address: op.address })).unassigned_count,
+      verify: async () =>
+        new Set(
+          (await readCountedList(ctx.client, { operation: 'listGuardrailKeyAssignments', path: pathOf('/guardrails/{id}/assignments/keys', { id }), schema: ListKeyAssignmentsResponse, idOf: (a) => a.id })).map((a) => a.key_hash),
+        ),
+    });
   },
 };

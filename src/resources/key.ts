@@ -7,6 +7,8 @@ import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
 import { normalizeTimestamp } from '../core/normalize.js';
 import type { Operation } from '../core/types.js';
+import { UpdateKeysRequest } from '../api/schemas.js';
+import { changedFields, deleteObject, first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 import { parsePendingName } from './key-pending.js';
 
@@ -109,6 +111,16 @@ export const key: ResourceKind = {
       return `expires_at ${expires} is in the past, and the API only creates keys that expire in the future`;
     }
     return undefined;
+  },
+
+  async execute(ops, ctx) {
+    const op = first(ops);
+    if (op.action === 'create' || op.action === 'replace') return ctx.keys.create(op);
+    const hash = op.exec.hash as string;
+    const path = pathOf('/keys/{hash}', { hash });
+    if (op.action === 'delete') return deleteObject(ctx, op, 'deleteKeys', path);
+    const body = op.action === 'disable' ? { disabled: true } : changedFields(op);
+    await ctx.client.request({ operation: 'updateKeys', method: 'PATCH', path, body, bodySchema: UpdateKeysRequest, address: op.address });
   },
 
   finalize(ops, ctx) {

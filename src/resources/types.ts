@@ -3,6 +3,7 @@
 import type { Action, ExecData, Kind, Operation } from '../core/types.js';
 import type { PlanContext } from '../core/context.js';
 import type { SourcePosition } from '../config/source.js';
+import type { Requester } from '../api/client.js';
 
 /** A declared object, normalized; `fields` holds only the fields the file manages. */
 export interface DesiredObject {
@@ -82,4 +83,27 @@ export interface ResourceKind {
   uniqueIdentity?: boolean;
   /** A last look at this kind's operations (e.g. resuming interrupted key creations). */
   finalize?(ops: Operation[], ctx: PlanContext): Operation[];
+  /** Operations with the same key may be done by one bulk call (at most 100 per call). */
+  batchKey?(op: Operation): string | undefined;
+  /** Carries out one operation, or one batch of operations sharing a batch key. */
+  execute(ops: readonly Operation[], ctx: ExecContext): Promise<void>;
+}
+
+/** API identifiers by address: read from the live state, completed as apply creates objects. */
+export interface IdRegistry {
+  get(address: string): string | undefined;
+  /** The id, or an error naming the address (a dependency that was not created). */
+  require(address: string): string;
+  set(address: string, id: string): void;
+}
+
+/** The key-creation protocol (apply/key-creation.ts), for create and replace of keys. */
+export interface KeyCreator {
+  create(op: Operation): Promise<void>;
+}
+
+export interface ExecContext {
+  client: Requester;
+  ids: IdRegistry;
+  keys: KeyCreator;
 }

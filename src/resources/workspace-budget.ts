@@ -7,6 +7,8 @@ import { address } from '../core/address.js';
 import type { BudgetInterval } from '../core/live.js';
 import type { Operation } from '../core/types.js';
 import { BUDGET_INTERVALS } from '../config/schema.js';
+import { UpsertWorkspaceBudgetRequest } from '../api/schemas.js';
+import { deleteObject, first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 
 /** Widest first, as the API orders them: lifetime > monthly > weekly > daily. */
@@ -71,6 +73,22 @@ export const workspaceBudget: ResourceKind = {
     const at = chain.indexOf(op);
     if (at > 0) deps.push(chain[at - 1]!.address);
     return deps;
+  },
+
+  async execute(ops, ctx) {
+    const op = first(ops);
+    const id = ctx.ids.require(address.workspace(op.exec.workspace as string));
+    const path = pathOf('/workspaces/{id}/budgets/{interval}', { id, interval: op.exec.interval as string });
+    if (op.action === 'delete') return deleteObject(ctx, op, 'deleteWorkspaceBudget', path);
+    const byok = op.exec.include_byok_in_budgets as boolean | undefined;
+    await ctx.client.request({
+      operation: 'upsertWorkspaceBudget',
+      method: 'PUT',
+      path,
+      body: { limit_usd: op.exec.limit_usd, ...(byok === undefined ? {} : { include_byok_in_budgets: byok }) },
+      bodySchema: UpsertWorkspaceBudgetRequest,
+      address: op.address,
+    });
   },
 };
 

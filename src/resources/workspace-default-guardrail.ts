@@ -2,8 +2,10 @@
 // It is never created or deleted: its id is derived from the workspace, and the first PATCH
 // "materializes" it (API reference, PATCH /guardrails/{id}). Until then it reads as API defaults.
 import { address } from '../core/address.js';
+import { UpdateGuardrailRequest } from '../api/schemas.js';
+import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
-import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, desiredGuardrailFields, liveGuardrailFields } from './guardrail-settings.js';
+import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, changedSettingsBody, desiredGuardrailFields, liveGuardrailFields } from './guardrail-settings.js';
 
 export const workspaceDefaultGuardrail: ResourceKind = {
   kind: 'workspace_default_guardrail',
@@ -69,5 +71,12 @@ export const workspaceDefaultGuardrail: ResourceKind = {
   dependsOn(op, index) {
     const wsOp = index.get(address.workspace(op.exec.workspace as string));
     return wsOp?.action === 'create' ? [wsOp.address] : [];
+  },
+
+  async execute(ops, ctx) {
+    const op = first(ops);
+    // The first PATCH materializes it; its id is derived from the workspace (no name: it is derived too).
+    const id = ctx.ids.require(op.address);
+    await ctx.client.request({ operation: 'updateGuardrail', method: 'PATCH', path: pathOf('/guardrails/{id}', { id }), body: changedSettingsBody(op), bodySchema: UpdateGuardrailRequest, address: op.address });
   },
 };

@@ -3,6 +3,10 @@
 // follow `unmanaged.members`. The API refuses to remove a member with active keys in the workspace.
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
+import { readCountedList } from '../api/paginate.js';
+import { BulkAddWorkspaceMembersRequest, BulkAddWorkspaceMembersResponse, BulkRemoveWorkspaceMembersRequest, BulkRemoveWorkspaceMembersResponse, ListWorkspaceMembersResponse } from '../api/schemas.js';
+import { countedBulk } from '../apply/bulk.js';
+import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 
 export const workspaceMember: ResourceKind = {
@@ -68,6 +72,30 @@ export const workspaceMember: ResourceKind = {
       .map((name) => index.get(address.key(slug, name)))
       .filter((o) => o !== undefined && (o.action === 'delete' || o.action === 'disable'))
       .map((o) => o!.address);
+  },
+
+  batchKey(op) {
+    return op.exec.workspace as string;
+  },
+
+  async execute(ops, ctx) {
+    const op = first(ops);
+    const slug = op.exec.workspace as string;
+    const id = ctx.ids.require(address.workspace(slug));
+    const adding = op.action === 'create';
+    await countedBulk({
+      what: `${adding ? 'add members to' : 'remove members from'} ${address.workspace(slug)}`,
+      ids: ops.map((o) => o.exec.user_id as string),
+      present: adding,
+      call: async (user_ids) =>
+        adding
+          ? (await ctx.client.request({ operation: 'bulkAddWorkspaceMembers', method: 'POST', path: pathOf('/workspaces/{id}/members/add', { id }), body: { user_ids }, bodySchema: BulkAddWorkspaceMembersRequest, responseSchema: BulkAddWorkspaceMembersResponse, address: op.address })).added_count
+          : (await ctx.client.request({ operation: 'bulkRemoveWorkspaceMembers', method: 'POST', path: pathOf('/workspaces/{id}/members/remove', { id }), body: { user_ids }, bodySchema: BulkRemoveWorkspaceMembersRequest, responseSchema: BulkRemoveWorkspaceMembersResponse, address: op.address })).removed_count,
+      verify: async () =>
+        new Set(
+          (await readCountedList(ctx.client, { operation: 'listWorkspaceMembers', path: pathOf('/workspaces/{id}/members', { id }), schema: ListWorkspaceMembersResponse, idOf: (m) => m.user_id })).map((m) => m.user_id),
+        ),
+    });
   },
 
   preflight(op, index, ctx) {

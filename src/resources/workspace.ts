@@ -3,7 +3,12 @@
 // managed only when declared (PRODUCT.md section 3).
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
-import type { ResourceKind } from './types.js';
+import { AmbiguousWriteError, ApiError } from '../api/errors.js';
+import { CreateWorkspaceRequest, CreateWorkspaceResponse, GetWorkspaceResponse, UpdateWorkspaceRequest, UpsertWorkspaceBudgetRequest } from '../api/schemas.js';
+import type { Operation } from '../core/types.js';
+import { BUDGET_INTERVALS } from '../config/schema.js';
+import { changedFields, deleteObject, first, pathOf } from './calls.js';
+import type { ExecContext, ResourceKind } from './types.js';
 
 const FIELDS = [
   'name',
@@ -46,7 +51,12 @@ export const workspace: ResourceKind = {
         kind: 'workspace',
         fields,
         pos: ctx.position(['workspaces', i, 'slug']),
-        exec: { workspace: ws.slug, name: ws.name ?? ws.slug },
+        exec: {
+          workspace: ws.slug,
+          name: ws.name ?? ws.slug,
+          // include_byok_in_budgets is written with a PUT of a budget: the widest one declared.
+          byok_budget: BUDGET_INTERVALS.filter((i) => ws.budgets?.[i] !== undefined).map((i) => ({ interval: i, limit_usd: ws.budgets![i] }))[0],
+        },
       };
     });
   },
@@ -92,6 +102,13 @@ export const workspace: ResourceKind = {
     return [];
   },
 
+  async execute(ops, ctx) {
+    const op = first(ops);
+    if (op.action === 'create') return createWorkspace(op, ctx);
+    if (op.action === 'update') return updateWorkspace(op, ctx);
+    return deleteObject(ctx, op, 'deleteWorkspace', pathOf('/workspaces/{id}', { id: ctx.ids.require(op.address) }));
+  },
+
   preflight(op, index, ctx) {
     if (op.action !== 'delete') return undefined;
     const ws = ctx.workspaceBySlug(op.exec.workspace as string);
@@ -108,5 +125,53 @@ export const workspace: ResourceKind = {
     );
   },
 };
+
+async function createWorkspace(op: Operation, ctx: ExecContext): Promise<void> {
+  const { include_byok_in_budgets: _set_by_budgets, ...fields } = op.exec.fields as Record<string, unknown>;
+  const slug = op.exec.workspace as string;
+  const body = { ...fields, name: (fields.name as string | undefined) ?? (op.exec.name as string), slug };
+  let data;
+  try {
+    data = (await ctx.client.request({ operation: 'createWorkspace', method: 'POST', path: '/workspaces', body, bodySchema: CreateWorkspaceRequest, responseSchema: CreateWorkspaceResponse, address: op.address })).data;
+  } catch (err) {
+    if (!(err instanceof AmbiguousWriteError)) throw err;
+    // Slugs are unique: the workspace with this slug is the one the lost response was about.
+    data = await getWorkspace(ctx, op, slug);
+    if (!data) {
+      data = (await ctx.client.request({ operation: 'createWorkspace', method: 'POST', path: '/workspaces', body, bodySchema: CreateWorkspaceRequest, responseSchema: CreateWorkspaceResponse, address: op.address })).data;
+    }
+  }
+  ctx.ids.set(op.address, data.id);
+  ctx.ids.set(address.defaultGuardrail(slug), data.default_guardrail_id);
+}
+
+async function getWorkspace(ctx: ExecContext, op: Operation, slug: string) {
+  try {
+    return (await ctx.client.request({ operation: 'getWorkspace', method: 'GET', path: pathOf('/workspaces/{id}', { id: slug }), responseSchema: GetWorkspaceResponse, address: op.address })).data;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+async function updateWorkspace(op: Operation, ctx: ExecContext): Promise<void> {
+  const { include_byok_in_budgets: byok, ...changes } = changedFields(op);
+  const id = ctx.ids.require(op.address);
+  if (Object.keys(changes).length > 0) {
+    await ctx.client.request({ operation: 'updateWorkspace', method: 'PATCH', path: pathOf('/workspaces/{id}', { id }), body: changes, bodySchema: UpdateWorkspaceRequest, address: op.address });
+  }
+  if (byok !== undefined) {
+    const budget = op.exec.byok_budget as { interval: string; limit_usd: number } | undefined;
+    if (!budget) throw new Error(`${op.address}: include_byok_in_budgets needs a declared budget`);
+    await ctx.client.request({
+      operation: 'upsertWorkspaceBudget',
+      method: 'PUT',
+      path: pathOf('/workspaces/{id}/budgets/{interval}', { id, interval: budget.interval }),
+      body: { limit_usd: budget.limit_usd, include_byok_in_budgets: byok },
+      bodySchema: UpsertWorkspaceBudgetRequest,
+      address: op.address,
+    });
+  }
+}
 
 const KIND_ORDER = ['key_guardrail', 'key', 'guardrail_member', 'guardrail', 'workspace_member', 'workspace_budget'] as const;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Io } from '../context.js';
-import { OradminError } from '../../errors.js';
+import { globalOptions, type Io } from '../context.js';
+import { ExitCode } from '../exit.js';
 
 export function registerApply(program: Command, io: Io): void {
   program
@@ -13,8 +13,26 @@ export function registerApply(program: Command, io: Io): void {
     .option('--force', 'proceed even when the plan exceeds the safety thresholds')
     .option('--target <address...>', 'only these objects and what they depend on')
     .option('--log-file <path>', 'append one JSON line per operation to this audit log (never secrets)')
-    .action(async () => {
-      void io;
-      throw new OradminError('apply is not implemented yet');
+    .addHelpText(
+      'after',
+      '\nNew keys are created under a temporary name, secured, delivered to the secrets sink and then renamed,\n' +
+        'so an interrupted apply is finished or cleaned up by the next one. See the README, "Safety model".',
+    )
+    .action(async (planfile: string | undefined, cmdOpts: ApplyCommandOptions) => {
+      const { runApply } = await import('../run-apply.js');
+      const fileGiven = program.getOptionValueSource('file') === 'cli';
+      const code = await runApply(globalOptions(program, io), io, { ...cmdOpts, planfile, fileGiven });
+      if (code !== 0) throw new ExitCode(code);
     });
+}
+
+export interface ApplyCommandOptions {
+  planfile?: string;
+  fileGiven?: boolean;
+  autoApprove?: boolean;
+  secretsOut?: string;
+  allowReplace?: boolean;
+  force?: boolean;
+  target?: string[];
+  logFile?: string;
 }

@@ -1,0 +1,175 @@
+// `oradmin apply`: plan, refuse what is unsafe before any write, confirm, execute, verify.
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
+import { AuditLog } from '../apply/audit-log.js';
+import { executePlan, type ExecReport } from '../apply/executor.js';
+import { idRegistryFrom } from '../apply/ids.js';
+import { KeyCreationProtocol } from '../apply/key-creation.js';
+import { readPlanfile } from '../apply/planfile.js';
+import { selectSink } from '../apply/sinks/select.js';
+import { buildPlan } from '../core/plan.js';
+import { planJson } from '../core/plan-json.js';
+import type { Operation, Plan } from '../core/types.js';
+import { OradminError } from '../errors.js';
+import type { ApplyCommandOptions } from './commands/apply.js';
+import { confirm } from './confirm.js';
+import type { GlobalOptions, Io } from './context.js';
+import { planOrganization, readLiveFor } from './pipeline.js';
+import { progressReporter } from './progress.js';
+import { renderPlan } from './render-plan.js';
+
+export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandOptions): Promise<number> {
+  const now = new Date();
+  const saved = cmd.planfile ? await readPlanfile(cmd.planfile) : undefined;
+  const opts: GlobalOptions = saved && !cmd.fileGiven ? { ...global, file: saved.file } : global;
+  const targets = saved ? saved.targets : (cmd.target ?? []);
+  const json = opts.output === 'json';
+  const out = (result: Record<string, unknown>, plan: Plan | undefined) => {
+    if (json) io.stdout.write(`${JSON.stringify({ plan: plan ? planJson(plan) : null, result }, null, 2)}\n`);
+  };
+
+  const { loaded, live, result, client } = await planOrganization(opts, io, { targets, allowReplace: cmd.allowReplace === true }, now);
+  try {
+    const plan = result.plan;
+    if (saved) {
+      const stale = staleness(saved, loaded.digest, result.liveDigest, () =>
+        buildPlan({ config: loaded.config, locate: loaded.locate, live, now, options: { targets } }).plan.checksum,
+      );
+      if (stale) {
+        out({ status: 'refused', reason: stale }, plan);
+        throw new OradminError(`${stale}; nothing was applied. Run \`oradmin plan --out ${cmd.planfile}\` again and review it.`);
+      }
+    }
+    if (!json) io.stdout.write(renderPlan(plan, opts, io));
+    if (plan.operations.length === 0) {
+      out({ status: 'no-changes', done: [], failed: [], not_started: [] }, plan);
+      return 0;
+    }
+
+    const refusal = refusalReason(plan, cmd);
+    const sink = selectSink({ secretsOut: cmd.secretsOut, config: loaded.config, configDir: await configDir(opts.file), env: io.env });
+    const createsKeys = plan.operations.some((o) => o.kind === 'key' && (o.action === 'create' || o.action === 'replace'));
+    const why =
+      refusal ??
+      (createsKeys && !sink
+        ? 'the plan creates keys but no secrets sink is configured: add `secrets:` to the file or pass --secrets-out <path>'
+        : undefined);
+    if (why) {
+      out({ status: 'refused', reason: why }, plan);
+      throw new OradminError(`apply refused: ${why}. Nothing was changed.`);
+    }
+    if (createsKeys) await sink!.check();
+
+    if (!cmd.autoApprove) {
+      if (!io.stdin.isTTY) {
+        out({ status: 'refused', reason: 'not confirmed' }, plan);
+        throw new OradminError('apply needs confirmation, but stdin is not a terminal: review the plan and pass --auto-approve. Nothing was changed.');
+      }
+      if (!(await confirm(io, `Apply these ${plan.operations.length} operations?`))) {
+        out({ status: 'refused', reason: 'not confirmed' }, plan);
+        throw new OradminError('apply cancelled. Nothing was changed.');
+      }
+    }
+
+    const audit = cmd.logFile ? new AuditLog(cmd.logFile, () => new Date()) : undefined;
+    const ids = idRegistryFrom(live);
+    const keys = new KeyCreationProtocol({
+      client,
+      ids,
+      sink,
+      now: () => new Date(),
+      onStep: (address, step, detail) => audit?.write({ address, action: 'create', result: 'step', step, ids: detail }),
+    });
+    const progress = progressReporter(io, plan.operations.length);
+    const report = await executePlan(plan.operations, { client, ids, keys }, {
+      onEvent: (e) => {
+        progress(e);
+        for (const op of e.ops) {
+          audit?.write({
+            address: op.address,
+            action: op.action,
+            result: e.type === 'start' ? 'started' : e.type,
+            ids: idsOf(op),
+            ...(e.type === 'failed' ? { error: e.error.message } : {}),
+            ...(e.type !== 'start' ? { ms: Math.round(e.ms) } : {}),
+          });
+        }
+      },
+    });
+    for (const op of report.notStarted) audit?.write({ address: op.address, action: op.action, result: 'not-started' });
+    await audit?.flush();
+
+    if (report.failed.length > 0) {
+      out(reportJson('failed', report), plan);
+      io.stderr.write(failureText(report));
+      return 1;
+    }
+
+    // Verify: what was applied must read back as applied.
+    const after = buildPlan({ config: loaded.config, locate: loaded.locate, live: await readLiveFor(client, loaded.config), now: new Date(), options: { targets } });
+    const remaining = after.plan.operations;
+    if (remaining.length > 0) {
+      out({ ...reportJson('not-converged', report), remaining: remaining.map((o) => o.address) }, plan);
+      throw new OradminError(
+        `apply finished, but planning again still finds ${remaining.length} change${remaining.length === 1 ? '' : 's'} ` +
+          `(${remaining.slice(0, 5).map((o) => `${o.action} ${o.address}`).join(', ')}). A plan that does not converge is a bug — please report it with \`oradmin plan -o json\`.`,
+      );
+    }
+    out(reportJson('applied', report), plan);
+    if (!json) io.stdout.write(`Apply complete: ${report.done.length} operation${report.done.length === 1 ? '' : 's'} done; a new plan is empty.\n`);
+    return 0;
+  } finally {
+    await client.close();
+  }
+}
+
+function refusalReason(plan: Plan, cmd: ApplyCommandOptions): string | undefined {
+  const blocked = plan.operations.filter((o) => o.blocked);
+  if (blocked.length > 0) return blocked.map((o) => `${o.address}: ${o.blocked}`).join('; ');
+  if (!plan.safety.ok && !cmd.force) return `${plan.safety.reasons.join('; ')} (pass --force to proceed)`;
+  return undefined;
+}
+
+function staleness(
+  saved: { desired_digest: string; live_digest: string; plan: { checksum: string } },
+  desiredDigest: string,
+  liveDigest: string,
+  checksumAsPlanned: () => string,
+): string | undefined {
+  if (saved.desired_digest !== desiredDigest) return 'the plan is stale: the desired-state file changed since it was made';
+  if (saved.live_digest !== liveDigest) return 'the plan is stale: the organization changed since it was made';
+  if (saved.plan.checksum !== checksumAsPlanned()) return 'the plan is stale: planning again gives a different plan';
+  return undefined;
+}
+
+async function configDir(file: string): Promise<string> {
+  try {
+    return (await stat(file)).isDirectory() ? path.resolve(file) : path.dirname(path.resolve(file));
+  } catch {
+    return process.cwd();
+  }
+}
+
+function idsOf(op: Operation): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['id', 'hash', 'user_id', 'guardrail_id'] as const) if (typeof op.exec[k] === 'string') out[k] = op.exec[k];
+  return out;
+}
+
+function reportJson(status: string, r: ExecReport): Record<string, unknown> {
+  return {
+    status,
+    done: r.done.map((o) => o.address),
+    failed: r.failed.map((f) => ({ address: f.op.address, action: f.op.action, error: f.error.message })),
+    not_started: r.notStarted.map((o) => o.address),
+  };
+}
+
+function failureText(r: ExecReport): string {
+  const lines = ['', `Apply failed: ${r.done.length} done, ${r.failed.length} failed, ${r.notStarted.length} not started.`];
+  for (const f of r.failed) lines.push(`  failed: ${f.op.action} ${f.op.address}: ${f.error.message}`);
+  if (r.done.length > 0) lines.push(`  done: ${r.done.map((o) => o.address).join(', ')}`);
+  if (r.notStarted.length > 0) lines.push(`  not started: ${r.notStarted.map((o) => o.address).join(', ')}`);
+  lines.push('Run `oradmin plan` to see exactly the remaining work; `oradmin apply` again finishes it.', '');
+  return lines.join('\n');
+}
