@@ -72,7 +72,7 @@ export function buildPlan(input: PlanInput): PlanResult {
           after: afterOf(rk, d),
           changes,
           exec,
-          reason: `${immutable.join(' and ')} cannot change in place: a new ${rk.kind} replaces it${rk.kind === 'key' ? ' (new secret)' : ''}`,
+          reason: `${immutable.join(' and ')} cannot change in place; a new ${rk.kind} replaces it${rk.kind === 'key' ? ', with a new secret' : ''}`,
           blocked: allowed
             ? undefined
             : `replacing ${d.address} issues a new secret; set allow_replace: true on it or run apply --allow-replace`,

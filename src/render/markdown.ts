@@ -31,7 +31,9 @@ export function renderMarkdown(plan: Plan, opts: { file?: string } = {}): string
     for (const op of ops) {
       // diff fences colour lines by their first character: + green, - red, ! orange.
       const lead = op.action === 'create' ? '+' : op.action === 'delete' || op.action === 'unassign' ? '-' : '!';
-      out.push(`${lead} ${headline(op)}${op.reason ? `  (${op.reason})` : ''}`);
+      // Say the symbol once: "+ key.x", "- key.y", "! ~ guardrail.z".
+      const head = headline(op);
+      out.push(`${head.startsWith(`${lead} `) ? head : `${lead} ${head.replace(/^[-+] /, '')}`}${op.reason ? `  (${op.reason})` : ''}`);
       for (const line of detailLines(op)) out.push(`${lead}     ${line}`);
     }
     out.push('```', '', '</details>', '');
