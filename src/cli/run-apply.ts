@@ -65,7 +65,8 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
         out({ status: 'refused', reason: 'not confirmed' }, plan);
         throw new OradminError('apply needs confirmation, but stdin is not a terminal: review the plan and pass --auto-approve. Nothing was changed.');
       }
-      if (!(await confirm(io, `Apply these ${plan.operations.length} operations?`))) {
+      const n = plan.operations.length;
+      if (!(await confirm(io, n === 1 ? 'Apply this operation?' : `Apply these ${n} operations?`))) {
         out({ status: 'refused', reason: 'not confirmed' }, plan);
         throw new OradminError('apply cancelled. Nothing was changed.');
       }

@@ -12,6 +12,13 @@ import { changedFields, deleteObject, first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 import { parsePendingName } from './key-pending.js';
 
+/** After this operation the key is gone or disabled: no longer an "active key" for the API's rules. */
+export function leavesKeyInactive(op: Operation): boolean {
+  if (op.kind !== 'key') return false;
+  if (op.action === 'delete' || op.action === 'disable') return true;
+  return op.action === 'update' && (op.changes ?? []).some((c) => c.field === 'disabled' && c.after === true);
+}
+
 const DEFAULTS = { limit: null, limit_reset: null, include_byok_in_limit: false, expires_at: null, disabled: false };
 
 export const key: ResourceKind = {

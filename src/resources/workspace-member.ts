@@ -8,6 +8,7 @@ import { BulkAddWorkspaceMembersRequest, BulkAddWorkspaceMembersResponse, BulkRe
 import { countedBulk } from '../apply/bulk.js';
 import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
+import { leavesKeyInactive } from './key.js';
 
 export const workspaceMember: ResourceKind = {
   kind: 'workspace_member',
@@ -70,7 +71,7 @@ export const workspaceMember: ResourceKind = {
     // Removal waits for the member's keys in the workspace to be deleted or disabled.
     return activeKeysOf(op.exec.user_id as string, slug, ctx)
       .map((name) => index.get(address.key(slug, name)))
-      .filter((o) => o !== undefined && (o.action === 'delete' || o.action === 'disable'))
+      .filter((o) => o !== undefined && leavesKeyInactive(o))
       .map((o) => o!.address);
   },
 
@@ -103,7 +104,7 @@ export const workspaceMember: ResourceKind = {
     const slug = op.exec.workspace as string;
     const blocking = activeKeysOf(op.exec.user_id as string, slug, ctx).filter((name) => {
       const keyOp = index.get(address.key(slug, name));
-      return keyOp?.action !== 'delete' && keyOp?.action !== 'disable';
+      return !keyOp || !leavesKeyInactive(keyOp);
     });
     if (blocking.length === 0) return undefined;
     return (

@@ -9,6 +9,7 @@ import type { Operation } from '../core/types.js';
 import { BUDGET_INTERVALS } from '../config/schema.js';
 import { changedFields, deleteObject, first, pathOf } from './calls.js';
 import type { ExecContext, ResourceKind } from './types.js';
+import { leavesKeyInactive } from './key.js';
 
 const FIELDS = [
   'name',
@@ -114,7 +115,10 @@ export const workspace: ResourceKind = {
     const ws = ctx.workspaceBySlug(op.exec.workspace as string);
     if (!ws) return undefined;
     const remaining = ctx.live.keys.filter(
-      (k) => k.workspace_id === ws.id && !k.disabled && index.get(address.key(ws.slug, k.name))?.action !== 'delete',
+      (k) => {
+        const keyOp = index.get(address.key(ws.slug, k.name));
+        return k.workspace_id === ws.id && !k.disabled && !(keyOp && leavesKeyInactive(keyOp));
+      },
     );
     if (remaining.length === 0) return undefined;
     const names = remaining.slice(0, 3).map((k) => `"${k.name}"`).join(', ');

@@ -40,6 +40,8 @@ describe('oradmin apply', () => {
     expect(r.stderr).not.toContain('FAILED');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Apply complete: ');
+    // Progress goes to stderr, one line per operation when stderr is not a terminal.
+    expect(r.stderr).toMatch(/^\[1\/\d+\] ok (create|update) \S+ \(\d+ ms\)$/m);
     expectKeysSecured(o.sb, path.join(o.dir, 'secrets.json'), ['default/bot', 'default/off', 'research/nb']);
     expect(Object.keys(readSecrets(path.join(o.dir, 'secrets.json'))).sort()).toEqual(['default/bot', 'default/off', 'research/nb']);
     for (const entry of Object.values(readSecrets(path.join(o.dir, 'secrets.json')))) {

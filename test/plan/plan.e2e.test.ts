@@ -166,3 +166,40 @@ keys:
     expect(r.stderr).toMatch(/http:\/\//);
   });
 });
+
+describe('plan refuses to guess', () => {
+  it('two live keys with a declared name are an error naming both hashes', async () => {
+    const o = await org({ keys: [{ name: 'twin', limit: 1 }, { name: 'twin', limit: 2 }] });
+    o.write('openrouter.admin.yaml', 'version: 1\nkeys:\n  - { name: twin, limit: 1 }\n');
+    const hashes = o.sb.state.keysIn('default').map((k) => k.hash);
+    const r = await o.run(['plan']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('openrouter.admin.yaml:3:13: key.default/twin matches 2 live keys');
+    for (const h of hashes) expect(r.stderr).toContain(h);
+  });
+
+  it('blocks removing a member who still has active keys in the workspace', async () => {
+    const o = await org({
+      organization_members: [
+        { id: 'user_admin', email: 'admin@example.com', role: 'org:admin' },
+        { id: 'user_bob', email: 'bob@example.com', role: 'org:member' },
+      ],
+      workspaces: [{ slug: 'w', name: 'W' }],
+      workspace_members: [{ workspace: 'w', member: 'bob@example.com' }],
+      keys: [{ name: 'bobs', workspace: 'w', creator: 'bob@example.com' }],
+    });
+    o.write('openrouter.admin.yaml', 'version: 1\nunmanaged: { members: delete }\nworkspaces:\n  - { slug: w, name: W, members: [] }\nkeys:\n  - { name: bobs, workspace: w }\n');
+    const plan = JSON.parse((await o.run(['plan', '-o', 'json'])).stdout);
+    expect(plan.operations).toEqual([
+      expect.objectContaining({ address: 'workspace_member.w/bob@example.com', action: 'delete', blocked: expect.stringContaining('bob@example.com has 1 active key in workspace "w" ("bobs")') }),
+    ]);
+    // Disabling the key in the same plan unblocks the removal, and orders it first.
+    o.write('openrouter.admin.yaml', 'version: 1\nunmanaged: { members: delete }\nworkspaces:\n  - { slug: w, name: W, members: [] }\nkeys:\n  - { name: bobs, workspace: w, disabled: true }\n');
+    const plan2 = JSON.parse((await o.run(['plan', '-o', 'json'])).stdout);
+    expect(plan2.operations.map((op: { address: string; blocked?: string }) => [op.address, op.blocked])).toEqual([
+      ['key.w/bobs', undefined],
+      ['workspace_member.w/bob@example.com', undefined],
+    ]);
+  });
+});
