@@ -312,13 +312,15 @@ const policy = z
           .optional()
           .meta(d('Key names must match this regular expression.')),
       })
-      .optional(),
+      .optional()
+      .meta(d('Rules every declared key must follow.')),
     guardrails: z
       .strictObject({
         require_limit: z.boolean().optional().meta(d('Every guardrail must have limit_usd.')),
         max_limit_usd: usd.optional().meta(d('No guardrail limit_usd above this many USD.')),
       })
-      .optional(),
+      .optional()
+      .meta(d('Rules every declared guardrail (and default guardrail) must follow.')),
   })
   .meta(d('Governance rules checked by validate, plan and apply.'));
 
