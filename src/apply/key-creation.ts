@@ -19,16 +19,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AmbiguousWriteError } from '../api/errors.js';
 import type { ApiClient } from '../api/client.js';
 import { readAllKeys } from '../api/paginate.js';
-import { BulkAssignKeysRequest, BulkAssignKeysResponse, CreateKeysRequest, CreateKeysResponse, ListKeyAssignmentsResponse, UpdateKeysRequest } from '../api/schemas.js';
-import { readCountedList } from '../api/paginate.js';
+import { CreateKeysRequest, CreateKeysResponse, UpdateKeysRequest } from '../api/schemas.js';
 import { address } from '../core/address.js';
 import { normalizeTimestamp } from '../core/normalize.js';
 import type { Operation } from '../core/types.js';
 import { OradminError } from '../errors.js';
 import { deleteObject, pathOf } from '../resources/calls.js';
 import { pendingName } from '../resources/key-pending.js';
+import { bindKeys } from '../resources/key-guardrail.js';
 import type { ExecContext, IdRegistry, KeyCreator } from '../resources/types.js';
-import { countedBulk } from './bulk.js';
 import type { SecretSink } from './sinks/types.js';
 
 /** Creation attempts after ambiguous failures before giving up (each cleans up the previous one). */
@@ -183,17 +182,7 @@ export class KeyCreationProtocol implements KeyCreator {
     const guardrail = op.exec.guardrail;
     if (typeof guardrail !== 'string') return;
     const gAddress = address.guardrail(op.exec.workspace as string, guardrail);
-    const id = this.deps.ids.require(gAddress);
-    const client = this.deps.client;
-    await countedBulk({
-      what: `bind ${op.address} to ${gAddress}`,
-      ids: [hash],
-      present: true,
-      call: async (key_hashes) =>
-        (await client.request({ operation: 'bulkAssignKeysToGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/keys', { id }), body: { key_hashes }, bodySchema: BulkAssignKeysRequest, responseSchema: BulkAssignKeysResponse, address: op.address })).assigned_count,
-      verify: async () =>
-        new Set((await readCountedList(client, { operation: 'listGuardrailKeyAssignments', path: pathOf('/guardrails/{id}/assignments/keys', { id }), schema: ListKeyAssignmentsResponse, idOf: (a) => a.id })).map((a) => a.key_hash)),
-    });
+    await bindKeys(this.deps.client, { guardrailId: this.deps.ids.require(gAddress), label: gAddress, hashes: [hash], assign: true, address: op.address });
   }
 
   private async patch(op: Operation, hash: string, body: Record<string, unknown>): Promise<void> {

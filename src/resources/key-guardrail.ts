@@ -9,6 +9,7 @@ import { BulkAssignKeysRequest, BulkAssignKeysResponse, BulkUnassignKeysRequest,
 import { countedBulk } from '../apply/bulk.js';
 import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
+import type { Requester } from '../api/client.js';
 import { parsePendingName } from './key-pending.js';
 
 export const keyGuardrail: ResourceKind = {
@@ -82,18 +83,36 @@ export const keyGuardrail: ResourceKind = {
     const assigning = op.action === 'assign';
     const gAddress = assigning ? address.guardrail(op.exec.workspace as string, op.exec.guardrail as string) : undefined;
     const id = gAddress ? ctx.ids.require(gAddress) : (op.exec.guardrail_id as string);
-    await countedBulk({
-      what: `${assigning ? 'assign keys to' : 'unassign keys from'} ${gAddress ?? `guardrail ${id}`}`,
-      ids: ops.map((o) => o.exec.hash as string),
-      present: assigning,
-      call: async (key_hashes) =>
-        assigning
-          ? (await ctx.client.request({ operation: 'bulkAssignKeysToGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/keys', { id }), body: { key_hashes }, bodySchema: BulkAssignKeysRequest, responseSchema: BulkAssignKeysResponse, address: op.address })).assigned_count
-          : (await ctx.client.request({ operation: 'bulkUnassignKeysFromGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/keys/remove', { id }), body: { key_hashes }, bodySchema: BulkUnassignKeysRequest, responseSchema: BulkUnassignKeysResponse, address: op.address })).unassigned_count,
-      verify: async () =>
-        new Set(
-          (await readCountedList(ctx.client, { operation: 'listGuardrailKeyAssignments', path: pathOf('/guardrails/{id}/assignments/keys', { id }), schema: ListKeyAssignmentsResponse, idOf: (a) => a.id })).map((a) => a.key_hash),
-        ),
+    await bindKeys(ctx.client, {
+      guardrailId: id,
+      label: gAddress ?? `guardrail ${id}`,
+      hashes: ops.map((o) => o.exec.hash as string),
+      assign: assigning,
+      address: op.address,
     });
   },
 };
+
+/**
+ * Binds keys to a guardrail (or unbinds them), in bulk calls of 100 whose counts are checked.
+ * Also used by the key-creation protocol to secure a new key before its secret is delivered.
+ */
+export async function bindKeys(
+  client: Requester,
+  spec: { guardrailId: string; label: string; hashes: readonly string[]; assign: boolean; address: string },
+): Promise<void> {
+  const id = spec.guardrailId;
+  await countedBulk({
+    what: `${spec.assign ? 'assign keys to' : 'unassign keys from'} ${spec.label}`,
+    ids: spec.hashes,
+    present: spec.assign,
+    call: async (key_hashes) =>
+      spec.assign
+        ? (await client.request({ operation: 'bulkAssignKeysToGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/keys', { id }), body: { key_hashes }, bodySchema: BulkAssignKeysRequest, responseSchema: BulkAssignKeysResponse, address: spec.address })).assigned_count
+        : (await client.request({ operation: 'bulkUnassignKeysFromGuardrail', method: 'POST', path: pathOf('/guardrails/{id}/assignments/keys/remove', { id }), body: { key_hashes }, bodySchema: BulkUnassignKeysRequest, responseSchema: BulkUnassignKeysResponse, address: spec.address })).unassigned_count,
+    verify: async () =>
+      new Set(
+        (await readCountedList(client, { operation: 'listGuardrailKeyAssignments', path: pathOf('/guardrails/{id}/assignments/keys', { id }), schema: ListKeyAssignmentsResponse, idOf: (a) => a.id })).map((a) => a.key_hash),
+      ),
+  });
+}
