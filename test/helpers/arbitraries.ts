@@ -5,7 +5,7 @@ import type { LiveSpec } from './live-builder.js';
 export const MEMBERS = ['ann@x.io', 'bob@x.io', 'cat@x.io'];
 const PROVIDERS = ['openai', 'anthropic', 'google'];
 const INTERVALS = ['lifetime', 'monthly', 'weekly', 'daily'] as const;
-const EXPIRIES = [null, '2027-06-30T00:00:00Z', '2028-01-01T00:00:00Z'];
+const EXPIRIES = [null, '2031-06-30T00:00:00Z', '2032-01-01T00:00:00Z'];
 
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const subset = <T>(items: readonly T[]) => fc.subarray([...items]);
