@@ -23,15 +23,18 @@ import {
 } from './schemas.js';
 
 export interface ReadLiveStateOptions {
-  /** Also read GET /models, to map model slugs to canonical slugs. */
-  models?: boolean;
+  /**
+   * Also read GET /models, to map model slugs to canonical slugs. May be a promise, so that the
+   * caller can start reading before it knows (the desired-state file is still being parsed).
+   */
+  models?: boolean | Promise<boolean>;
   /**
    * Workspaces (by id or slug) whose default guardrail is needed. A default guardrail is
    * "materialized when its configuration is first written" (reference, Workspace.default_guardrail_id);
    * when the workspace's guardrail list does not show it, it is read by id, and a 404 ("the
    * workspace default guardrail has not been configured yet", reference, getGuardrail) means absent.
    */
-  defaultGuardrailsFor?: readonly string[];
+  defaultGuardrailsFor?: readonly string[] | Promise<readonly string[]>;
 }
 
 interface WorkspaceContents {
@@ -74,12 +77,14 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
       schema: ListOrganizationMembersResponse,
       idOf: (m) => m.id,
     }),
-    options.models
-      ? client
-          // Not in the trimmed reference; getModels is its operationId in OpenRouter's full description.
-          .request({ operation: 'getModels', method: 'GET', path: '/models', responseSchema: ListModelsResponse })
-          .then((r) => r.data)
-      : Promise.resolve(undefined),
+    Promise.resolve(options.models).then((wanted) =>
+      wanted
+        ? client
+            // Not in the trimmed reference; getModels is its operationId in OpenRouter's full description.
+            .request({ operation: 'getModels', method: 'GET', path: '/models', responseSchema: ListModelsResponse })
+            .then((r) => r.data)
+        : undefined,
+    ),
   ]);
 
   const budgetSettings: LiveState['budgetSettings'] = {};
@@ -148,7 +153,7 @@ async function readWorkspaceContents(
   ]);
 
   const guardrails: LiveGuardrail[] = listedGuardrails;
-  const wanted = options.defaultGuardrailsFor?.some((ref) => ref === ws.id || ref === ws.slug) ?? false;
+  const wanted = (await options.defaultGuardrailsFor)?.some((ref) => ref === ws.id || ref === ws.slug) ?? false;
   if (wanted && !guardrails.some((g) => g.id === ws.default_guardrail_id)) {
     const dflt = await readDefaultGuardrail(client, ws);
     if (dflt) guardrails.push(dflt);

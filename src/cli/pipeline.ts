@@ -1,5 +1,6 @@
 // What plan, apply and status share: load the file, read the organization, compute the plan.
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/load.js';
+import { loadConfigInWorker } from '../config/load-in-worker.js';
 import type { FileConfig } from '../config/schema.js';
 import { ConfigError } from '../errors.js';
 import { createClientFromEnv, type ApiClient } from '../api/client.js';
@@ -25,22 +26,47 @@ export function makeClient(opts: GlobalOptions, io: Io): ApiClient {
   });
 }
 
-/** The live state the planner needs for this file: models only when the file names some. */
-export async function readLiveFor(client: ApiClient, config: FileConfig | undefined): Promise<LiveState> {
+/** What the planner needs to read beyond the lists: models only when the file names some. */
+function readNeeds(config: FileConfig | undefined): { models: boolean; defaultGuardrailsFor: string[] } {
   const guardrailLists = [...(config?.guardrails ?? []), ...(config?.workspaces ?? []).flatMap((w) => (w.default_guardrail ? [w.default_guardrail] : []))];
-  const namesModels = guardrailLists.some((g) => (g.allowed_models?.length ?? 0) > 0 || (g.ignored_models?.length ?? 0) > 0);
-  return readLiveState(client, {
-    models: namesModels,
+  return {
+    models: guardrailLists.some((g) => (g.allowed_models?.length ?? 0) > 0 || (g.ignored_models?.length ?? 0) > 0),
     defaultGuardrailsFor: (config?.workspaces ?? []).filter((w) => w.default_guardrail).map((w) => w.slug),
-  });
+  };
 }
 
+export async function readLiveFor(client: ApiClient, config: FileConfig | undefined): Promise<LiveState> {
+  return readLiveState(client, readNeeds(config));
+}
+
+/**
+ * The file is validated on a worker thread while the organization is read: the reads do not wait
+ * for the parse, and what they need from the file (models, default guardrails) is awaited only
+ * where it is used. File errors are still reported before credential or API errors.
+ */
 export async function planOrganization(opts: GlobalOptions, io: Io, options: PlanOptions, now: Date): Promise<Planned> {
-  const loaded = await loadConfig(opts.file, now);
-  for (const w of loaded.warnings) io.stderr.write(`${formatDiagnostic(w)}\n`);
-  const client = makeClient(opts, io);
+  const loading = loadConfigInWorker(opts.file, now);
+  loading.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+  let client: ApiClient;
   try {
-    const live = await readLiveFor(client, loaded.config);
+    client = makeClient(opts, io);
+  } catch (err) {
+    await loading;
+    throw err;
+  }
+  const needs = loading.then((l) => readNeeds(l.config), () => ({ models: false, defaultGuardrailsFor: [] }));
+  const reading = readLiveState(client, { models: needs.then((n) => n.models), defaultGuardrailsFor: needs.then((n) => n.defaultGuardrailsFor) });
+  reading.catch(() => undefined);
+  try {
+    let loaded: LoadedConfig;
+    try {
+      loaded = await loading;
+    } catch (err) {
+      await reading.catch(() => undefined);
+      throw err;
+    }
+    for (const w of loaded.warnings) io.stderr.write(`${formatDiagnostic(w)}\n`);
+    const live = await reading;
     const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now, options });
     if (result.errors.length > 0) throw new ConfigError(result.errors);
     for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);

@@ -17,6 +17,8 @@ export interface LoadedConfig {
   /** sha256 over the files' contents, to tell a saved plan that its file changed. */
   digest: string;
   warnings: Diagnostic[];
+  /** The files' contents, in the order of `files`. */
+  texts: string[];
 }
 
 export interface ValidationResult {
@@ -58,6 +60,7 @@ export function validateSources(docs: SourceDoc[], readDiagnostics: Diagnostic[]
     files: docs.map((d) => d.file),
     digest: `sha256:${digest.digest('hex')}`,
     warnings,
+    texts: docs.map((d) => d.text),
   };
   return errors.length > 0 ? sorted(errors, warnings) : { ...sorted(errors, warnings), loaded };
 }

@@ -50,7 +50,7 @@ export function buildPlan(input: PlanInput): PlanResult {
     for (const d of desired) {
       const matches = liveByAddress.get(d.address) ?? [];
       if (matches.length > 1) {
-        if (rk.uniqueIdentity) ctx.errors.push(duplicateError(rk, d, matches));
+        if (rk.uniqueIdentity) ctx.errors.push(duplicateError(rk, d, matches, ctx));
         continue;
       }
       const l = matches[0] ?? rk.implicitLive?.(d, ctx);
@@ -163,11 +163,11 @@ function afterOf(rk: ResourceKind, d: DesiredObject): Record<string, unknown> | 
   return Object.keys(after).length > 0 ? after : undefined;
 }
 
-function duplicateError(rk: ResourceKind, d: DesiredObject, matches: LiveObject[]): Diagnostic {
+function duplicateError(rk: ResourceKind, d: DesiredObject, matches: LiveObject[], ctx: PlanContext): Diagnostic {
   const ids = matches.map((m) => m.id).join(' and ');
   return {
     severity: 'error',
-    ...d.pos,
+    ...ctx.position(d.path),
     message:
       `${d.address} matches ${matches.length} live ${rk.kind}s (${rk.kind === 'key' ? 'hashes' : 'ids'} ${ids}); ` +
       'oradmin will not guess which one the file means — rename or delete the extra one in OpenRouter',

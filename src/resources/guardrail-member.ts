@@ -30,7 +30,7 @@ export const guardrailMember: ResourceKind = {
             address: address.guardrailMember(slug, g.name, m.email),
             kind: 'guardrail_member' as const,
             fields: {},
-            pos: ctx.position(['guardrails', i, 'members', j]),
+            path: ['guardrails', i, 'members', j],
             exec: { workspace: slug, guardrail: g.name, user_id: m.id, email: m.email },
           },
         ];

@@ -30,7 +30,7 @@ export const guardrail: ResourceKind = {
         address: address.guardrail(slug, g.name),
         kind: 'guardrail' as const,
         fields: desiredGuardrailFields(g, ctx, ['guardrails', i]),
-        pos: ctx.position(['guardrails', i, 'name']),
+        path: ['guardrails', i, 'name'],
         exec: { workspace: slug, name: g.name },
       };
     });

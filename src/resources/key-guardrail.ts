@@ -31,7 +31,7 @@ export const keyGuardrail: ResourceKind = {
           address: address.keyGuardrail(slug, k.name),
           kind: 'key_guardrail' as const,
           fields: { guardrail: k.guardrail },
-          pos: ctx.position(['keys', i, 'guardrail']),
+          path: ['keys', i, 'guardrail'],
           // The key's hash when it exists; a key created by this plan binds its guardrail itself.
           exec: { workspace: slug, key: k.name, guardrail: k.guardrail, hash: ctx.liveKey(slug, k.name)?.hash },
         },

@@ -54,7 +54,7 @@ export const key: ResourceKind = {
         address: address.key(slug, k.name),
         kind: 'key' as const,
         fields,
-        pos: ctx.position(['keys', i, 'name']),
+        path: ['keys', i, 'name'],
         exec: {
           workspace: slug,
           name: k.name,

@@ -2,7 +2,7 @@
 // interface and the registry: adding a kind is one module plus one registry line.
 import type { Action, ExecData, Kind, Operation } from '../core/types.js';
 import type { PlanContext } from '../core/context.js';
-import type { SourcePosition } from '../config/source.js';
+import type { PathSegment } from '../config/source.js';
 import type { Requester } from '../api/client.js';
 
 /** A declared object, normalized; `fields` holds only the fields the file manages. */
@@ -10,7 +10,8 @@ export interface DesiredObject {
   address: string;
   kind: Kind;
   fields: Record<string, unknown>;
-  pos: SourcePosition;
+  /** Where it is declared (a path in the file's data), for messages about it. */
+  path: readonly PathSegment[];
   exec: ExecData;
   /** Shown in `after` beside the fields (e.g. a new key's guardrail, bound during creation). */
   describe?: Record<string, unknown>;

@@ -29,7 +29,7 @@ export const workspaceBudget: ResourceKind = {
         address: address.budget(ws.slug, interval),
         kind: 'workspace_budget' as const,
         fields: { limit_usd: ws.budgets![interval] },
-        pos: ctx.position(['workspaces', i, 'budgets', interval]),
+        path: ['workspaces', i, 'budgets', interval],
         exec: {
           workspace: ws.slug,
           interval,

@@ -24,7 +24,7 @@ export const workspaceDefaultGuardrail: ResourceKind = {
               address: address.defaultGuardrail(ws.slug),
               kind: 'workspace_default_guardrail' as const,
               fields: desiredGuardrailFields(ws.default_guardrail, ctx, ['workspaces', i, 'default_guardrail']),
-              pos: ctx.position(['workspaces', i, 'default_guardrail']),
+              path: ['workspaces', i, 'default_guardrail'],
               exec: { workspace: ws.slug },
             },
           ]

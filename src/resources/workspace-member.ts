@@ -31,7 +31,7 @@ export const workspaceMember: ResourceKind = {
             address: address.workspaceMember(ws.slug, m.email),
             kind: 'workspace_member' as const,
             fields: {},
-            pos: ctx.position(['workspaces', i, 'members', j]),
+            path: ['workspaces', i, 'members', j],
             exec: { workspace: ws.slug, user_id: m.id, email: m.email },
           },
         ];

@@ -51,7 +51,7 @@ export const workspace: ResourceKind = {
         address: address.workspace(ws.slug),
         kind: 'workspace',
         fields,
-        pos: ctx.position(['workspaces', i, 'slug']),
+        path: ['workspaces', i, 'slug'],
         exec: {
           workspace: ws.slug,
           name: ws.name ?? ws.slug,

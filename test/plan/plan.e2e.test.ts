@@ -158,6 +158,14 @@ keys:
     );
   });
 
+  it('reports file errors before a missing credential (the file is read while the organization is)', async () => {
+    const o = await org();
+    o.write('openrouter.admin.yaml', 'version: 1\nkeys:\n  - { name: bot, limt: 5 }\n');
+    const r = await o.run(['plan'], { env: { OPENROUTER_MANAGEMENT_KEY: undefined } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('openrouter.admin.yaml:3:18: unknown field "limt" in keys[0]; did you mean "limit"?\n');
+  });
+
   it('refuses http:// to a host that is not loopback', async () => {
     const o = await org();
     o.write('openrouter.admin.yaml', 'version: 1\n');
