@@ -96,6 +96,10 @@ export function parseSource(file: string, text: string, diagnostics: Diagnostic[
 
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The parser is recursive; hostile nesting exhausts the stack, which it reports as an error.
+  if (/Maximum call stack size exceeded/.test(first)) {
+    return 'YAML nested too deeply to read (a desired-state file needs only a few levels of nesting)';
+  }
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'duplicate key in this mapping; each key may appear only once';
