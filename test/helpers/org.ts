@@ -21,9 +21,17 @@ export interface Org {
 
 export const ADMIN = { id: 'user_admin', email: 'admin@example.com', role: 'org:admin' as const };
 
-export async function org(seed: SeedDocument = {}, options: Omit<SandboxOptions, 'seed'> = {}): Promise<Org> {
+/**
+ * Concurrent tests must pass their own context's `onTestFinished` (the global one binds to whichever
+ * test vitest considers current, which would close another test's sandbox).
+ */
+export async function org(
+  seed: SeedDocument = {},
+  options: Omit<SandboxOptions, 'seed'> = {},
+  finished: (fn: () => Promise<void>) => void = onTestFinished,
+): Promise<Org> {
   const sb = await startSandbox({ seed: { organization_members: [ADMIN], ...seed }, ...options });
-  onTestFinished(() => sb.close());
+  finished(() => sb.close());
   const dir = mkdtempSync(path.join(tmpdir(), 'oradmin-e2e-'));
   const env = { OPENROUTER_API_URL: sb.url, OPENROUTER_MANAGEMENT_KEY: sb.managementKey };
   return {

@@ -18,7 +18,7 @@ const SEED = {
 const DESIRED = 'version: 1\nworkspaces:\n  - { slug: w, name: W, members: [bob@example.com], budgets: { daily: 5 } }\nguardrails:\n  - { name: g }\nkeys:\n  - { name: k }\n';
 
 describe.concurrent('a permanently failing read produces no plan', () => {
-  it.each([
+  it.for([
     ['listWorkspaces', 'GET /workspaces'],
     ['list', 'GET /keys'],
     ['listGuardrails', 'GET /guardrails'],
@@ -27,8 +27,8 @@ describe.concurrent('a permanently failing read produces no plan', () => {
     ['listKeyAssignments', 'GET /guardrails/assignments/keys'],
     ['listMemberAssignments', 'GET /guardrails/assignments/members'],
     ['listOrganizationMembers', 'GET /organization/members'],
-  ])('%s answering 500 every time', async (operation, request) => {
-    const o = await org(SEED, { faults: { rate500: 1, operations: [operation] } });
+  ] as const)('%s answering 500 every time', async ([operation, request], { onTestFinished }) => {
+    const o = await org(SEED, { faults: { rate500: 1, operations: [operation] } }, onTestFinished);
     o.write('openrouter.admin.yaml', DESIRED);
     const r = await o.run(['plan', '-o', 'json']);
     expect(r.code).toBe(1);
