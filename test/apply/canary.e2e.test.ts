@@ -8,7 +8,7 @@ import { org } from '../helpers/org.js';
 import { readSecrets } from '../helpers/secrets.js';
 
 describe('secrets canary', () => {
-  it('plan, apply, status and export never print a secret or the management key', async () => {
+  it('validate, schema, plan, apply, status and export never print a secret or the management key', async () => {
     const o = await org({ keys: [{ name: 'existing', limit: 1 }] }, { rngSeed: 3, faults: { ...faultsForRate(0.15), retryAfterSeconds: 0 } });
     o.sb.dropAfterCommit('createKeys', 1);
     o.write(
@@ -25,6 +25,7 @@ keys:
 `,
     );
     const outputs: string[] = [];
+    const secretsToCheck: string[] = [];
     const run = async (args: string[]) => {
       const r = await o.run(args);
       outputs.push(`$ ${args.join(' ')}\n${r.stdout}\n${r.stderr}`);
@@ -41,6 +42,13 @@ keys:
     // A failing request whose error body the API fills with what was sent.
     o.write('bad.yaml', 'version: 1\nkeys:\n  - { name: x, expires_at: 2020-01-01T00:00:00Z }\n');
     await run(['apply', '-v', '-f', 'bad.yaml', '--auto-approve', '--secrets-out', 'other.json']);
+    // A secret pasted into the file is refused without being echoed, in every output format.
+    const pasted = `sk-or-v1-${'c0ffee42'.repeat(8)}`;
+    o.write('leaky.yaml', `version: 1\nkeys:\n  - name: x # was ${pasted}\n`);
+    secretsToCheck.push(pasted);
+    for (const format of ['text', 'json', 'markdown']) await run(['validate', '-f', 'leaky.yaml', '-o', format]);
+    await run(['plan', '-f', 'leaky.yaml', '-o', 'json']);
+    await run(['schema']);
     await run(['status', '-v']);
     await run(['status', '-o', 'json']);
     await run(['export', '-v']);
@@ -48,12 +56,13 @@ keys:
     const secrets = Object.values(readSecrets(path.join(o.dir, 'secrets.json'))).map((e) => e.secret);
     expect(secrets.length).toBe(3);
     const files = readdirSync(o.dir)
-      .filter((f) => f !== 'secrets.json')
+      .filter((f) => f !== 'secrets.json' && f !== 'leaky.yaml')
       .map((f) => `--- ${f}\n${readFileSync(path.join(o.dir, f), 'utf8')}`);
     const everything = [...outputs, ...files].join('\n');
     expect(everything).toContain('GET /keys'); // verbose logging really ran
     expect(everything).toContain('"result":'); // and so did the audit log
-    for (const s of [o.sb.managementKey, ...secrets]) {
+    expect(everything).toContain('this looks like an OpenRouter secret');
+    for (const s of [o.sb.managementKey, ...secrets, ...secretsToCheck]) {
       expect(everything.includes(s), 'a secret leaked').toBe(false);
       expect(everything.includes(s.slice(-24)), 'a fragment of a secret leaked').toBe(false);
     }
