@@ -15,6 +15,28 @@ export function fakeId(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** A workspace as the API creates it: settings at their defaults. */
+export function newWorkspace(id: string, slug: string, createdAt: string): LiveWorkspace {
+  return {
+    id,
+    slug,
+    name: slug,
+    description: null,
+    default_guardrail_id: fakeId(`dg:${id}`),
+    default_text_model: null,
+    default_image_model: null,
+    default_provider_sort: null,
+    is_observability_io_logging_enabled: false,
+    is_observability_broadcast_enabled: false,
+    is_data_discount_logging_enabled: false,
+    io_logging_sampling_rate: 1,
+    io_logging_api_key_ids: null,
+    created_at: createdAt,
+    updated_at: null,
+    created_by: null,
+  };
+}
+
 export interface LiveSpec {
   workspaces?: (Partial<LiveWorkspace> & { slug: string })[];
   keys?: (Partial<LiveKey> & { name: string; workspace?: string; guardrail?: string })[];
@@ -30,25 +52,7 @@ export function liveState(spec: LiveSpec = {}): LiveState {
   const ts = '2026-01-01T00:00:00.000Z';
   const wsSpecs = spec.workspaces ?? [];
   if (!wsSpecs.some((w) => w.slug === 'default')) wsSpecs.unshift({ slug: 'default', name: 'Default Workspace' });
-  const workspaces: LiveWorkspace[] = wsSpecs.map((w) => ({
-    id: fakeId(`ws:${w.slug}`),
-    name: w.slug,
-    description: null,
-    default_guardrail_id: fakeId(`dg:${w.slug}`),
-    default_text_model: null,
-    default_image_model: null,
-    default_provider_sort: null,
-    is_observability_io_logging_enabled: false,
-    is_observability_broadcast_enabled: false,
-    is_data_discount_logging_enabled: false,
-    io_logging_sampling_rate: 1,
-    io_logging_api_key_ids: null,
-    include_byok_in_budgets: false,
-    created_at: ts,
-    updated_at: null,
-    created_by: null,
-    ...w,
-  }));
+  const workspaces: LiveWorkspace[] = wsSpecs.map((w) => ({ ...newWorkspace(fakeId(`ws:${w.slug}`), w.slug, ts), include_byok_in_budgets: false, ...w }));
   const wsId = (slug = 'default') => workspaces.find((w) => w.slug === slug)!.id;
   const orgMembers: LiveOrgMember[] = (spec.members ?? []).map((email) => ({
     id: `user_${email.split('@')[0]}`,

@@ -3,7 +3,7 @@
 import type { LiveGuardrail, LiveState, ResetInterval } from '../../src/core/live.js';
 import type { Operation } from '../../src/core/types.js';
 import { guardrailSettingsBody } from '../../src/resources/guardrail-settings.js';
-import { fakeId } from './live-builder.js';
+import { fakeId, newWorkspace } from './live-builder.js';
 
 let seq = 0;
 
@@ -26,25 +26,7 @@ export function applyToModel(state: LiveState, ops: readonly Operation[]): LiveS
     switch (`${op.kind}:${op.action}`) {
       case 'workspace:create': {
         const id = fakeId(`model-ws:${slug}:${seq++}`);
-        s.workspaces.push({
-          id,
-          slug,
-          name: (fields(op).name as string) ?? slug,
-          description: null,
-          default_guardrail_id: fakeId(`model-dg:${id}`),
-          default_text_model: null,
-          default_image_model: null,
-          default_provider_sort: null,
-          is_observability_io_logging_enabled: false,
-          is_observability_broadcast_enabled: false,
-          is_data_discount_logging_enabled: false,
-          io_logging_sampling_rate: 1,
-          io_logging_api_key_ids: null,
-          created_at: 'now',
-          updated_at: null,
-          created_by: null,
-          ...withoutByok(fields(op)),
-        });
+        s.workspaces.push({ ...newWorkspace(id, slug, 'now'), name: (fields(op).name as string) ?? slug, ...withoutByok(fields(op)) });
         s.budgetSettings[id] = { include_byok_in_budgets: false };
         break;
       }
