@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { REDACTED, Redactor, redactSecrets } from '../../src/api/redact.js';
 import { AmbiguousWriteError, ApiError } from '../../src/api/errors.js';
 
-const SECRET = 'sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+// Built at run time: a full-length literal secret must never be committed, even a fake one.
+const SECRET = `sk-or-v1-${'0123456789abcdef'.repeat(4)}`;
 
 describe('Redactor', () => {
   it('removes any sk-or-… string, registered or not', () => {
