@@ -40,7 +40,3 @@ export function globalOptions(program: Command, io: Io): GlobalOptions {
     verbose: Boolean(opts.verbose),
   };
 }
-
-export function write(stream: NodeJS.WritableStream, text: string): void {
-  stream.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
-}

@@ -3,11 +3,10 @@
 // no explicit members on the default workspace). Kept apart from the schema so that each rule
 // reports at the node it concerns, all of them at once.
 import type { FileConfig } from './schema.js';
-import { BUDGET_INTERVALS } from './schema.js';
+import { BUDGET_INTERVALS, DEFAULT_WORKSPACE } from './schema.js';
 import type { Finding } from './zod-messages.js';
 import type { Locate } from './merge.js';
 
-export const DEFAULT_WORKSPACE = 'default';
 
 export function checkRules(config: FileConfig, locate: Locate, now: Date): Finding[] {
   const out: Finding[] = [];

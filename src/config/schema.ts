@@ -12,6 +12,9 @@ const d = (description: string) => ({ description });
 /** CreateWorkspaceRequest.slug: lowercase alphanumeric segments separated by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The account's own workspace: always exists, cannot be created or deleted. */
+export const DEFAULT_WORKSPACE = 'default';
+
 /** The API accepts only UTC (`…Z`); we also require seconds so that the value is unambiguous. */
 export const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
@@ -110,7 +113,6 @@ const guardrailSettings = {
     .meta(d('Builtin content filters. Omitted: none.')),
 };
 
-export const GUARDRAIL_SETTING_FIELDS = Object.keys(guardrailSettings) as (keyof typeof guardrailSettings)[];
 
 const defaultGuardrail = z
   .strictObject(guardrailSettings)

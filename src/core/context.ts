@@ -7,7 +7,8 @@ import type { Locate } from '../config/merge.js';
 import type { PathSegment, SourcePosition } from '../config/source.js';
 import type { LiveGuardrail, LiveKey, LiveOrgMember, LiveState, LiveWorkspace } from './live.js';
 
-export const DEFAULT_WORKSPACE = 'default';
+export { DEFAULT_WORKSPACE } from '../config/schema.js';
+import { DEFAULT_WORKSPACE } from '../config/schema.js';
 
 export interface PlanOptions {
   /** `apply --allow-replace`: every key may be replaced. */

@@ -79,7 +79,3 @@ export interface Plan {
 export function emptySummary(): PlanSummary {
   return { create: 0, update: 0, replace: 0, delete: 0, disable: 0, assign: 0, unassign: 0, unmanaged: 0 };
 }
-
-export function hasChanges(plan: Plan): boolean {
-  return plan.operations.length > 0;
-}
