@@ -33,8 +33,9 @@ export interface ReadLiveStateOptions {
    * "materialized when its configuration is first written" (reference, Workspace.default_guardrail_id);
    * when the workspace's guardrail list does not show it, it is read by id, and a 404 ("the
    * workspace default guardrail has not been configured yet", reference, getGuardrail) means absent.
+   * `'all'`: every workspace's (export writes the whole organization).
    */
-  defaultGuardrailsFor?: readonly string[] | Promise<readonly string[]>;
+  defaultGuardrailsFor?: readonly string[] | 'all' | Promise<readonly string[]>;
 }
 
 interface WorkspaceContents {
@@ -153,7 +154,8 @@ async function readWorkspaceContents(
   ]);
 
   const guardrails: LiveGuardrail[] = listedGuardrails;
-  const wanted = (await options.defaultGuardrailsFor)?.some((ref) => ref === ws.id || ref === ws.slug) ?? false;
+  const refs = await options.defaultGuardrailsFor;
+  const wanted = refs === 'all' || (refs?.some((ref) => ref === ws.id || ref === ws.slug) ?? false);
   if (wanted && !guardrails.some((g) => g.id === ws.default_guardrail_id)) {
     const dflt = await readDefaultGuardrail(client, ws);
     if (dflt) guardrails.push(dflt);
