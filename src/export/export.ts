@@ -1,187 +1,174 @@
-// `oradmin export`: the live organization as a desired-state file. It reuses each resource kind's
-// own mapping of live objects to the file's shape (resources/*.live), so that what export writes is
-// by construction what plan compares — `plan` on an exported file is empty. Pure: no I/O.
-import { Document, isMap, isSeq, isScalar, type Node } from 'yaml';
-import { PlanContext, DEFAULT_WORKSPACE } from '../core/context.js';
-import type { LiveState } from '../core/live.js';
-import { canonicalJson } from '../core/normalize.js';
-import { RESOURCE_KINDS } from '../resources/registry.js';
-import type { LiveObject } from '../resources/types.js';
-import { ZDR_FIELDS } from '../resources/guardrail-settings.js';
+// `oradmin export`: the live organization as a desired-state file on which `plan` is empty. It
+// writes what each resource kind's live mapping gives (live-inventory.ts), so export and plan agree
+// by construction; leaves out what the file cannot express (inexpressible.ts), so that a first
+// apply changes nothing; and checks its own output with `validate`'s checks. Pure: no I/O.
+import { validateSources } from '../config/load.js';
+import { address } from '../core/address.js';
+import { parseSource } from '../config/source.js';
+import { DEFAULT_WORKSPACE, PlanContext } from '../core/context.js';
+import type { LiveKeyAssignment, LiveState } from '../core/live.js';
 import type { Kind } from '../core/types.js';
+import type { Diagnostic } from '../errors.js';
+import { resourceKind } from '../resources/registry.js';
+import type { LiveObject } from '../resources/types.js';
+import { DEFAULT_SCHEMA_PATH, exportYaml } from './export-yaml.js';
+import { guardrailEntry, keyEntry, workspaceEntry, type Entry } from './file-entries.js';
+import {
+  duplicateIdentities,
+  guardrailProblem,
+  interruptedCreations,
+  keyBinding,
+  memberProblem,
+  unknownModels,
+  unknownModelsReason,
+} from './inexpressible.js';
+import { compare, liveInventory } from './live-inventory.js';
+import { fitWorkspace, schemaMisfit } from './schema-fit.js';
 
 export interface ExportOptions {
-  /** Only these workspace slugs (and what lives in them). */
+  /** Only these workspace slugs and what lives in them; the others go under `ignore.workspaces`. */
   workspaces?: readonly string[];
   now: Date;
+  /** Named in the header's `$schema` comment. */
   schemaPath?: string;
+  /** Where the file goes, for positions in `invalid` (stdout when undefined). */
+  file?: string;
+}
+
+export interface ExportNote {
+  /** The live object concerned. */
+  address: string;
+  message: string;
 }
 
 export interface ExportResult {
   yaml: string;
-  /** Live objects that cannot be expressed faithfully, with what to do; left out of the file. */
-  problems: string[];
+  /** Live objects absent from the file because it cannot express them; `plan` lists them as unmanaged. */
+  leftOut: ExportNote[];
+  /** What else the file does not say: settings it cannot hold (left unmanaged), interrupted key creations. */
+  notes: ExportNote[];
+  /** `validate`'s errors on the exported file — none unless an API value slipped past the checks (a bug). */
+  invalid: Diagnostic[];
   counts: { workspaces: number; guardrails: number; keys: number };
 }
 
-type Obj = Record<string, unknown>;
-
 export function exportOrganization(live: LiveState, opts: ExportOptions): ExportResult {
-  // The planner's context over an empty file: every live object, mapped to the file's shape.
+  // The planner's own context over an empty file: every live object in the file's shape.
   const ctx = new PlanContext({ config: { version: 1 }, locate: () => ({ file: '', line: 1, col: 1 }), live, now: opts.now });
-  const problems: string[] = [];
-  const wanted = (slug: string | undefined) => !opts.workspaces || opts.workspaces.includes(slug ?? DEFAULT_WORKSPACE);
-  const objects = new Map<Kind, LiveObject[]>();
-  for (const rk of RESOURCE_KINDS) {
-    const all = rk.live(ctx).filter((o) => wanted(o.workspace));
-    // Two live objects with one identity cannot both be declared: the file names objects by identity.
-    const byAddress = new Map<string, LiveObject[]>();
-    for (const o of all) byAddress.set(o.address, [...(byAddress.get(o.address) ?? []), o]);
-    const unique: LiveObject[] = [];
-    for (const [address, list] of byAddress) {
-      if (list.length === 1) unique.push(list[0]!);
-      else if (rk.kind === 'key' || rk.kind === 'guardrail' || rk.kind === 'workspace') {
-        problems.push(
-          `${address}: ${list.length} live ${rk.kind}s share this name (ids ${list.map((o) => o.id).join(', ')}); ` +
-            'left out — rename all but one in OpenRouter, then export again',
-        );
-      }
+  const inventory = liveInventory(ctx, opts.workspaces);
+  const leftOut = new Map<string, string>();
+  const notes: ExportNote[] = [];
+  const leaveOut = (addr: string, reason: string) => {
+    if (!leftOut.has(addr)) leftOut.set(addr, reason);
+  };
+  const memberEmails = (kind: Extract<Kind, 'workspace_member' | 'guardrail_member'>, of: (m: LiveObject) => boolean) =>
+    inventory
+      .of(kind)
+      .filter(of)
+      .flatMap((m) => {
+        const problem = memberProblem(ctx, m);
+        if (problem) leaveOut(m.address, problem);
+        return problem ? [] : [m.name];
+      })
+      .sort(compare);
+
+  const workspaces = inventory.of('workspace').map((w) => {
+    const slug = w.name;
+    let dg = inventory.of('workspace_default_guardrail').find((g) => g.workspace === slug);
+    const unknown = dg ? unknownModels(ctx, dg.fields) : [];
+    if (dg && unknown.length > 0) {
+      notes.push({ address: dg.address, message: `not exported, so the file does not manage it: ${unknownModelsReason(unknown)}` });
+      dg = undefined;
     }
-    objects.set(rk.kind, unique.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)));
-  }
-  const of = (kind: Kind) => objects.get(kind) ?? [];
-  const rk = (kind: Kind) => RESOURCE_KINDS.find((k) => k.kind === kind)!;
-  const skipped = new Set(problems.map((p) => p.split(':')[0]));
-
-  const workspaces = of('workspace')
-    .sort((a, b) => (a.name === DEFAULT_WORKSPACE ? -1 : b.name === DEFAULT_WORKSPACE ? 1 : a.name < b.name ? -1 : 1))
-    .map((w) => {
-      const slug = w.name;
-      const out: Obj = { slug, ...w.fields };
-      const budgets: Obj = {};
-      for (const interval of ['lifetime', 'monthly', 'weekly', 'daily']) {
-        const b = of('workspace_budget').find((o) => o.workspace === slug && o.name === interval);
-        if (b) budgets[interval] = b.fields.limit_usd;
-      }
-      // Budgets and members are written even when empty: the file then manages them completely.
-      if (Object.keys(budgets).length === 0) delete out.include_byok_in_budgets; // set through budgets only
-      out.budgets = budgets;
-      if (slug !== DEFAULT_WORKSPACE) {
-        out.members = of('workspace_member').filter((m) => m.workspace === slug).map((m) => m.name).sort();
-      }
-      const dg = of('workspace_default_guardrail').find((g) => g.workspace === slug);
-      if (dg) out.default_guardrail = guardrailSettings(withoutDefaults(dg.fields, rk('workspace_default_guardrail').defaults));
-      return out;
-    });
-
-  const keyGuardrails = new Map(of('key_guardrail').map((b) => [`${b.workspace}/${b.exec.key}`, b]));
-  const guardrailNames = new Set(of('guardrail').map((g) => `${g.workspace}/${g.name}`));
-  const guardrails = of('guardrail').map((g) => {
-    const out: Obj = { name: g.name };
-    if (g.workspace !== DEFAULT_WORKSPACE) out.workspace = g.workspace;
-    Object.assign(out, guardrailSettings(withoutDefaults(g.fields, rk('guardrail').defaults)));
-    out.members = of('guardrail_member')
-      .filter((m) => m.workspace === g.workspace && m.exec.guardrail === g.name)
-      .map((m) => m.name)
-      .sort();
-    return out;
+    const budgets = inventory.of('workspace_budget').filter((b) => b.workspace === slug);
+    const members = memberEmails('workspace_member', (m) => m.workspace === slug);
+    const fitted = fitWorkspace(workspaceEntry(w, budgets, members, dg));
+    for (const problem of fitted.dropped) {
+      notes.push({ address: w.address, message: `${problem} — a value the file format does not know; not exported, so the file does not manage it` });
+    }
+    return fitted.entry;
   });
 
-  const keys = of('key').map((k) => {
-    const out: Obj = { name: k.name };
-    if (k.workspace !== DEFAULT_WORKSPACE) out.workspace = k.workspace;
-    Object.assign(out, withoutDefaults(k.fields, rk('key').defaults));
-    if (out.creator_user_id === null) delete out.creator_user_id;
-    const binding = keyGuardrails.get(`${k.workspace}/${k.name}`);
-    if (binding) {
-      const target = `${k.workspace}/${binding.fields.guardrail as string}`;
-      if (guardrailNames.has(target) && !skipped.has(`guardrail.${target}`)) out.guardrail = binding.fields.guardrail;
-      else problems.push(`${k.address}: bound to guardrail "${binding.fields.guardrail as string}", which cannot be exported; binding left out`);
+  for (const [addr, reason] of duplicateIdentities(inventory.of('guardrail'), 'guardrail')) leaveOut(addr, reason);
+  const guardrails = inventory.of('guardrail').flatMap((g): Entry[] => {
+    if (leftOut.has(g.address)) return [];
+    const entry = guardrailEntry(g, []);
+    const problem = guardrailProblem(ctx, g) ?? misfitReason('guardrails', entry);
+    if (problem) {
+      leaveOut(g.address, problem);
+      return [];
     }
-    return out;
+    entry.members = memberEmails('guardrail_member', (m) => m.workspace === g.workspace && m.exec.guardrail === g.name);
+    return [entry];
   });
-  // A key bound to a guardrail of another workspace (legacy data): the API forbids it today.
-  for (const a of live.keyAssignments) {
-    const key = ctx.keyByHash(a.key_hash);
-    const g = ctx.guardrailById(a.guardrail_id);
-    if (key && g && key.workspace_id !== g.workspace_id && wanted(ctx.slugOf(key.workspace_id))) {
-      problems.push(
-        `key.${ctx.slugOf(key.workspace_id)}/${key.name}: bound to guardrail "${g.name}" of workspace "${ctx.slugOf(g.workspace_id)}"; ` +
-          'a key and its guardrail must share a workspace — binding left out; bind it to a guardrail of its own workspace',
-      );
-    }
-  }
 
-  const body: Obj = {
+  const declaredGuardrails = new Set(guardrails.map((g) => address.guardrail((g.workspace as string | undefined) ?? DEFAULT_WORKSPACE, g.name as string)));
+  const assignments = new Map<string, LiveKeyAssignment[]>();
+  for (const a of live.keyAssignments) assignments.set(a.key_hash, [...(assignments.get(a.key_hash) ?? []), a]);
+  const memberEmailSet = new Set(live.orgMembers.map((m) => m.email));
+  for (const [addr, reason] of duplicateIdentities(inventory.of('key'), 'key')) leaveOut(addr, reason);
+  const keys = inventory.of('key').flatMap((k): Entry[] => {
+    if (leftOut.has(k.address)) return [];
+    const binding = keyBinding(ctx, k, assignments.get(k.id) ?? [], (a) => declaredGuardrails.has(a));
+    if ('problem' in binding) {
+      leaveOut(k.address, binding.problem);
+      return [];
+    }
+    const entry = keyEntry(k, resourceKind('key').defaults, binding.guardrail, (e) => memberEmailSet.has(e));
+    const misfit = misfitReason('keys', entry);
+    if (misfit) {
+      leaveOut(k.address, misfit);
+      return [];
+    }
+    return [entry];
+  });
+  notes.push(...interruptedCreations(ctx, (slug) => inventory.slugs.includes(slug)));
+
+  const body: Entry = {
     version: 1,
     unmanaged: { keys: 'report', guardrails: 'report', workspaces: 'report', members: 'report' },
   };
-  if (opts.workspaces) body.ignore = { workspaces: ignoredWorkspaces(live, opts.workspaces) };
-  body.workspaces = workspaces;
-  body.guardrails = guardrails;
-  body.keys = keys;
+  const ignored = live.workspaces.map((w) => w.slug).filter((s) => !inventory.slugs.includes(s)).sort(compare);
+  if (ignored.length > 0) body.ignore = { workspaces: ignored };
+  Object.assign(body, { workspaces, guardrails, keys });
 
-  const doc = new Document(body);
-  doc.commentBefore =
-    ` yaml-language-server: $schema=${opts.schemaPath ?? './schemas/openrouter.admin.schema.json'}\n` +
-    `\n Exported by \`oradmin export\` on ${opts.now.toISOString()}${opts.workspaces ? ` (workspaces: ${opts.workspaces.join(', ')})` : ''}.\n` +
-    ' `unmanaged: report` everywhere, so a first apply deletes nothing. Before apply can create keys,\n' +
-    ' say where their secrets go, e.g.:\n' +
-    '   secrets:\n' +
-    '     file: .oradmin/secrets.json   # git-ignored; or command: ["./store-secret.sh"]';
-  flowShortLists(doc.contents as Node);
+  const leftOutList = [...leftOut].map(([addr, message]) => ({ address: addr, message })).sort((a, b) => compare(a.address, b.address));
+  const yaml = exportYaml(body, header(opts, ignored, leftOutList));
+  const file = opts.file ?? '<stdout>';
+  const invalid = validateSources([parseSource(file, yaml, [])], [], opts.now).errors;
   return {
-    yaml: doc.toString({ lineWidth: 0, flowCollectionPadding: false }),
-    problems: [...new Set(problems)],
+    yaml,
+    leftOut: leftOutList,
+    notes,
+    invalid,
     counts: { workspaces: workspaces.length, guardrails: guardrails.length, keys: keys.length },
   };
 }
 
-function withoutDefaults(fields: Obj, defaults: Readonly<Obj>): Obj {
-  const out: Obj = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (k in defaults && canonicalJson(v) === canonicalJson(defaults[k])) continue;
-    out[k] = v;
-  }
-  return out;
+function misfitReason(section: 'guardrails' | 'keys', entry: Entry): string | undefined {
+  const misfit = schemaMisfit(section, entry);
+  return misfit && `${misfit} — a value the file format does not know; change it in OpenRouter, or upgrade oradmin`;
 }
 
-/** Five equal per-provider ZDR settings are written as the `enforce_zdr` shorthand. */
-function guardrailSettings(fields: Obj): Obj {
-  const values = ZDR_FIELDS.map((f) => fields[f]);
-  if (values.every((v) => v !== undefined && v === values[0])) {
-    const out: Obj = {};
-    for (const [k, v] of Object.entries(fields)) {
-      if ((ZDR_FIELDS as readonly string[]).includes(k)) {
-        if (k === ZDR_FIELDS[0]) out.enforce_zdr = v;
-      } else {
-        out[k] = v;
-      }
-    }
-    return out;
+function header(opts: ExportOptions, ignored: readonly string[], leftOut: readonly ExportNote[]): string[] {
+  const when = opts.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const lines = [
+    `yaml-language-server: $schema=${opts.schemaPath ?? DEFAULT_SCHEMA_PATH}`,
+    '',
+    `Exported from the live organization by \`oradmin export\` on ${when}.`,
+  ];
+  if (ignored.length > 0) {
+    lines.push(`Workspaces ${ignored.join(', ')} are under ignore:, so that plan neither reports nor changes them.`);
   }
-  return fields;
-}
-
-/**
- * A partial export manages only the chosen workspaces; the others are put under `ignore:` so that a
- * plan on the file neither reports nor touches them.
- */
-function ignoredWorkspaces(live: LiveState, chosen: readonly string[]): string[] {
-  return live.workspaces.map((w) => w.slug).filter((s) => !chosen.includes(s)).sort();
-}
-
-/** Lists of a few scalars (providers, members, budgets) read best on one line. */
-function flowShortLists(node: Node | null): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const v = pair.value as Node | null;
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (isSeq(v) && v.items.length <= 8 && v.items.every((i) => isScalar(i))) v.flow = true;
-      else if (isMap(v) && (key === 'budgets' || key === 'unmanaged')) v.flow = true;
-      else flowShortLists(v);
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) flowShortLists(item as Node);
+  lines.push(
+    'unmanaged: report everywhere, so that a first apply deletes nothing.',
+    'Before apply can create a key, say where its secret goes, for example:',
+    '  secrets:',
+    '    file: .oradmin/secrets.json   # keep it out of git; or command: ["./store-secret.sh"]',
+  );
+  if (leftOut.length > 0) {
+    lines.push('Left out, as the file cannot express them (see the warnings of the export; plan lists them as unmanaged):');
+    for (const o of leftOut) lines.push(`  ${o.address}`);
   }
+  return lines;
 }

@@ -6,9 +6,15 @@ export function registerExport(program: Command, io: Io): void {
   program
     .command('export')
     .description('write the live organization as a desired-state file (members by email); plan on it is empty')
-    .option('--out <path>', 'write to this file (refused if it exists) instead of stdout')
-    .option('--workspace <slug...>', 'only these workspaces; the others go under ignore: so plan leaves them alone')
-    .addHelpText('after', '\nThe file starts with unmanaged: report everywhere, so a first apply deletes nothing.')
+    .option('--out <path>', 'write to this new file (never overwritten) instead of stdout')
+    .option('--workspace <slug...>', 'only these workspaces; the others go under ignore: so that plan leaves them alone')
+    .addHelpText(
+      'after',
+      '\nThe file has unmanaged: report everywhere, so a first apply deletes nothing. Objects the file cannot\n' +
+        'express (two keys or guardrails with one name in a workspace, a key bound to a guardrail of another\n' +
+        'workspace, a guardrail without a workspace) are left out and named on stderr with what to do.\n' +
+        'Add a secrets: section before apply creates keys.',
+    )
     .action(async (cmdOpts: { out?: string; workspace?: string[] }) => {
       const { runExport } = await import('../run-export.js');
       const code = await runExport(globalOptions(program, io), io, cmdOpts, new Date());

@@ -1,0 +1,42 @@
+// The exported file as YAML a person will review and edit: a header saying where it came from and
+// what to do before the first apply, short lists on one line, a blank line between sections.
+import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+
+export const DEFAULT_SCHEMA_PATH = './schemas/openrouter.admin.schema.json';
+
+/** Lists of scalars up to this many characters (providers, members, budgets) read best on one line. */
+const FLOW_MAX_CHARS = 72;
+/** Small mappings of scalars that read best inline. */
+const FLOW_MAPS = new Set(['budgets', 'unmanaged']);
+
+export function exportYaml(body: Record<string, unknown>, header: readonly string[]): string {
+  const doc = new Document(body);
+  // The schema line must come first: editors (yaml-language-server) look for it there.
+  doc.commentBefore = header.map((line) => (line === '' ? '' : ` ${line}`)).join('\n');
+  const root = doc.contents as Node;
+  if (isMap(root)) {
+    root.items.forEach((pair, i) => {
+      if (i > 0 && isScalar(pair.key)) pair.key.spaceBefore = true;
+    });
+  }
+  flowShortCollections(root);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function flowShortCollections(node: unknown): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const value = pair.value;
+      if (isSeq(value) && value.items.every(isScalar) && scalarChars(value.items) <= FLOW_MAX_CHARS) value.flow = true;
+      else if (isMap(value) && FLOW_MAPS.has(key) && value.items.every((p) => isScalar(p.value))) value.flow = true;
+      else flowShortCollections(value);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) flowShortCollections(item);
+  }
+}
+
+function scalarChars(items: readonly unknown[]): number {
+  return items.reduce<number>((n, i) => n + String(isScalar(i) ? i.value : '').length + 2, 0);
+}
