@@ -1,20 +1,30 @@
-import { access } from 'node:fs/promises';
+// `oradmin status`: read the organization and its credits, compare with the desired-state file when
+// there is one, print the report. Read-only: it never writes to the API.
+import { stat } from 'node:fs/promises';
 import { GetCreditsResponse } from '../api/schemas.js';
 import { loadConfig } from '../config/load.js';
 import { buildPlan } from '../core/plan.js';
-import { ConfigError, formatDiagnostic } from '../errors.js';
+import { ConfigError, OradminError, formatDiagnostic } from '../errors.js';
 import { buildStatus } from '../status/report.js';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../status/render.js';
 import type { GlobalOptions, Io } from './context.js';
 import { makeClient, readLiveFor } from './pipeline.js';
 
-export async function runStatus(opts: GlobalOptions, io: Io, now: Date): Promise<number> {
-  // The file is optional here: without it there is simply no "unmanaged" section.
-  const fileExists = await access(opts.file).then(
+export interface StatusCommandOptions {
+  /** -f was given: a missing file is then a mistake, not "no file to compare with". */
+  fileGiven: boolean;
+}
+
+export async function runStatus(opts: GlobalOptions, io: Io, cmd: StatusCommandOptions, now: Date): Promise<number> {
+  const exists = await stat(opts.file).then(
     () => true,
     () => false,
   );
-  const loaded = fileExists ? await loadConfig(opts.file, now) : undefined;
+  if (!exists && cmd.fileGiven) {
+    throw new OradminError(`-f ${opts.file}: no such file or directory (leave -f out to skip the comparison with a desired-state file)`);
+  }
+  // An invalid file is an error, as for plan: a comparison with a misread file would mislead.
+  const loaded = exists ? await loadConfig(opts.file, now) : undefined;
   for (const w of loaded?.warnings ?? []) io.stderr.write(`${formatDiagnostic(w)}\n`);
   const client = makeClient(opts, io);
   try {
@@ -22,15 +32,19 @@ export async function runStatus(opts: GlobalOptions, io: Io, now: Date): Promise
       readLiveFor(client, loaded?.config),
       client.request({ operation: 'getCredits', method: 'GET', path: '/credits', responseSchema: GetCreditsResponse }),
     ]);
-    let unmanaged = null;
+    let unmanaged;
     if (loaded) {
       const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now });
       if (result.errors.length > 0) throw new ConfigError(result.errors);
       unmanaged = result.plan.unmanaged;
     }
-    const report = buildStatus({ live, credits: credits.data, now, unmanaged });
+    const report = buildStatus({ live, credits: credits.data, now, file: { path: opts.file, ...(unmanaged ? { unmanaged } : {}) } });
     io.stdout.write(
-      opts.output === 'json' ? renderStatusJson(report) : opts.output === 'markdown' ? renderStatusMarkdown(report) : renderStatusText(report, { color: opts.color }),
+      opts.output === 'json'
+        ? renderStatusJson(report)
+        : opts.output === 'markdown'
+          ? renderStatusMarkdown(report)
+          : renderStatusText(report, { color: opts.color }),
     );
     return 0;
   } finally {

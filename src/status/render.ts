@@ -1,10 +1,11 @@
-// The status report as an aligned text table (terminal), JSON (scripts) or markdown (job summary).
+// The status report for a terminal (aligned tables, colour only when asked), for scripts (the
+// report object as JSON, its shape documented in report.ts) and for a job summary (markdown).
 import kleur from 'kleur';
-import type { KeyFlag, KeyStatus, StatusReport } from './report.js';
+import { EXPIRY_WARNING_DAYS, NEAR_LIMIT, type KeyFlag, type KeyStatus, type StatusReport } from './report.js';
 
 const FLAG_TEXT: Record<KeyFlag, string> = {
   'limit-reached': 'AT LIMIT',
-  'near-limit': '≥80% used',
+  'near-limit': `≥${NEAR_LIMIT * 100}% used`,
   expired: 'EXPIRED',
   expiring: 'expires soon',
   disabled: 'disabled',
@@ -15,57 +16,51 @@ export function renderStatusJson(report: StatusReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-function usd(n: number): string {
-  return `$${n.toFixed(2)}`;
-}
-
-function limitText(k: KeyStatus): string {
-  if (k.limit === null) return `${usd(k.usage)} (no limit)`;
-  const pct = k.used_fraction === null ? '' : ` ${Math.round(k.used_fraction * 100)}%`;
-  return `${usd(k.usage)} / ${usd(k.limit)}${k.limit_reset ? ` ${k.limit_reset}` : ''}${pct}`;
-}
-
-function expiryText(k: KeyStatus): string {
-  return k.expires_at ? k.expires_at.slice(0, 10) : '—';
-}
-
 export function renderStatusText(report: StatusReport, opts: { color: boolean }): string {
   const k = kleur;
   k.enabled = opts.color;
-  const out: string[] = [];
+  const flagPaint: Record<KeyFlag, (s: string) => string> = {
+    'limit-reached': k.red,
+    expired: k.red,
+    'near-limit': k.yellow,
+    expiring: k.yellow,
+    disabled: k.dim,
+    'never-used': k.dim,
+  };
+  const out: string[] = [k.bold(`Organization status at ${when(report)}`), ''];
   const c = report.credits;
-  out.push(k.bold('Credits'), `  total ${usd(c.total)}   used ${usd(c.used)}   remaining ${usd(c.remaining)}`, '');
+  out.push(`Credits: ${usd(c.total)} total, ${usd(c.used)} used, ${k.bold(usd(c.remaining))} remaining`, '');
+
   for (const ws of report.workspaces) {
-    out.push(k.bold(`Workspace ${ws.slug}`) + (ws.name !== ws.slug ? k.dim(` (${ws.name})`) : '') + k.dim(` — ${ws.keys.length} key${ws.keys.length === 1 ? '' : 's'}`));
-    if (ws.keys.length === 0) {
-      out.push('  (no keys)', '');
-      continue;
+    out.push(k.bold(`Workspace ${ws.slug}`) + (ws.name !== ws.slug ? ` (${ws.name})` : '') + `: ${count(ws.keys.length, 'key')}`);
+    if (ws.keys.length > 0) {
+      const rows = ws.keys.map((key) => [key.name, period(key), usd(key.usage), key.limit === null ? '—' : usd(key.limit), percent(key), expiry(key), key.guardrail ?? '—', flagList(key)]);
+      const lines = table(['KEY', 'PERIOD', 'USAGE', 'LIMIT', 'USED', 'EXPIRES', 'GUARDRAIL', 'FLAGS'], rows, new Set([2, 3, 4]));
+      // Colour goes on after padding, so that escape codes do not upset the alignment.
+      out.push(lines[0]!, ...ws.keys.map((key, i) => paintFlags(lines[i + 1]!, key, flagPaint)));
     }
-    const rows = ws.keys.map((key) => [key.name, limitText(key), expiryText(key), key.guardrail ?? '—', key.flags.map((f) => FLAG_TEXT[f]).join(', ')]);
-    out.push(...table(['key', 'usage / limit', 'expires', 'guardrail', 'flags'], rows).map((l, i) => (i > 1 && /AT LIMIT|EXPIRED/.test(l) ? k.red(l) : l)), '');
-  }
-  if (report.guardrails.length > 0) {
-    out.push(k.bold('Guardrails'));
-    out.push(
-      ...table(
-        ['guardrail', 'keys', 'members'],
-        report.guardrails.map((g) => [`${g.workspace}/${g.name}`, g.keys.join(', ') || '—', g.members.join(', ') || '—']),
-      ),
-      '',
-    );
-  }
-  if (report.interrupted.length > 0) {
-    out.push(k.bold('Interrupted key creations') + ' (the next apply finishes or removes them)');
-    for (const i of report.interrupted) out.push(`  ${i.workspace}/${i.name} (${i.hash.slice(0, 12)}…)`);
     out.push('');
   }
-  if (report.unmanaged === null) {
-    out.push(k.dim('Unmanaged objects: no desired-state file was read (use -f).'));
-  } else if (report.unmanaged.length === 0) {
-    out.push('Unmanaged objects: none — everything live is declared in the file.');
+
+  out.push(k.bold('Guardrails'));
+  if (report.guardrails.length === 0) out.push('  (none)');
+  else out.push(...table(['GUARDRAIL', 'KEYS', 'MEMBERS'], report.guardrails.map((g) => [guardrailName(g), g.keys.join(', ') || '—', g.members.join(', ') || '—'])));
+  out.push('');
+
+  if (report.interrupted.length > 0) {
+    out.push(k.bold('Interrupted key creations') + ' (the next apply finishes or removes them)');
+    for (const i of report.interrupted) out.push(`  ${i.workspace}/${i.name}  (key ${i.hash.slice(0, 12)}…)`);
+    out.push('');
+  }
+
+  const u = report.unmanaged;
+  if (!u.compared) {
+    out.push(`Unmanaged objects: not compared, ${u.file} was not found (give the desired-state file with -f).`);
+  } else if (u.objects.length === 0) {
+    out.push(`Unmanaged objects: none, everything live is declared in ${u.file}.`);
   } else {
-    out.push(k.bold(`Unmanaged objects: ${report.unmanaged.length} live object${report.unmanaged.length === 1 ? '' : 's'} not in the file`));
-    for (const u of report.unmanaged) out.push(`  ${u.address}`);
+    out.push(k.bold(`Unmanaged objects: ${count(u.objects.length, 'live object')} not declared in ${u.file}`));
+    for (const o of u.objects) out.push(`  ${o.address}`);
   }
   out.push('', summary(report));
   return `${out.join('\n')}\n`;
@@ -73,44 +68,104 @@ export function renderStatusText(report: StatusReport, opts: { color: boolean })
 
 export function renderStatusMarkdown(report: StatusReport): string {
   const c = report.credits;
-  const out: string[] = ['### oradmin status', '', `**Credits:** total ${usd(c.total)} · used ${usd(c.used)} · remaining ${usd(c.remaining)}`, ''];
+  const out: string[] = [`### Organization status at ${when(report)}`, '', `**Credits:** ${usd(c.total)} total · ${usd(c.used)} used · **${usd(c.remaining)} remaining**`, ''];
   for (const ws of report.workspaces) {
-    out.push(`#### Workspace \`${ws.slug}\`${ws.name !== ws.slug ? ` (${escape(ws.name)})` : ''}`, '');
-    if (ws.keys.length === 0) {
-      out.push('No keys.', '');
-      continue;
-    }
-    out.push('| key | usage / limit | expires | guardrail | flags |', '|---|---:|---|---|---|');
+    out.push(`#### Workspace \`${ws.slug}\`${ws.name !== ws.slug ? ` (${cell(ws.name)})` : ''}: ${count(ws.keys.length, 'key')}`, '');
+    if (ws.keys.length === 0) continue;
+    out.push('| key | period | usage | limit | used | expires | guardrail | flags |', '|---|---|--:|--:|--:|---|---|---|');
     for (const key of ws.keys) {
-      out.push(`| \`${escape(key.name)}\` | ${limitText(key)} | ${expiryText(key)} | ${key.guardrail ? `\`${escape(key.guardrail)}\`` : '—'} | ${key.flags.map((f) => FLAG_TEXT[f]).join(', ')} |`);
+      const flags = key.flags.map((f) => (f === 'limit-reached' || f === 'expired' ? `**${FLAG_TEXT[f]}**` : FLAG_TEXT[f])).join(', ');
+      out.push(
+        `| \`${cell(key.name)}\` | ${period(key)} | ${usd(key.usage)} | ${key.limit === null ? '—' : usd(key.limit)} | ${percent(key)} | ${expiry(key)} | ${key.guardrail ? `\`${cell(key.guardrail)}\`` : '—'} | ${flags} |`,
+      );
     }
     out.push('');
   }
-  if (report.guardrails.length > 0) {
-    out.push('#### Guardrails', '', '| guardrail | keys | members |', '|---|---|---|');
-    for (const g of report.guardrails) out.push(`| \`${escape(`${g.workspace}/${g.name}`)}\` | ${escape(g.keys.join(', ')) || '—'} | ${escape(g.members.join(', ')) || '—'} |`);
+  out.push('#### Guardrails', '');
+  if (report.guardrails.length === 0) out.push('None.');
+  else {
+    out.push('| guardrail | keys | members |', '|---|---|---|');
+    for (const g of report.guardrails) out.push(`| \`${cell(guardrailName(g))}\` | ${cell(g.keys.join(', ')) || '—'} | ${cell(g.members.join(', ')) || '—'} |`);
+  }
+  out.push('');
+  if (report.interrupted.length > 0) {
+    out.push('#### Interrupted key creations', '', 'The next apply finishes or removes them.', '');
+    for (const i of report.interrupted) out.push(`- \`${cell(`${i.workspace}/${i.name}`)}\``);
     out.push('');
   }
-  if (report.unmanaged && report.unmanaged.length > 0) {
-    out.push(`<details><summary>Unmanaged — ${report.unmanaged.length} live objects not in the file</summary>`, '');
-    for (const u of report.unmanaged) out.push(`- \`${u.address}\``);
+  const u = report.unmanaged;
+  if (!u.compared) out.push(`**Unmanaged objects:** not compared, \`${cell(u.file)}\` was not found.`, '');
+  else if (u.objects.length === 0) out.push(`**Unmanaged objects:** none, everything live is declared in \`${cell(u.file)}\`.`, '');
+  else {
+    out.push(`<details><summary>Unmanaged objects: ${count(u.objects.length, 'live object')} not declared in <code>${cell(u.file)}</code></summary>`, '');
+    for (const o of u.objects) out.push(`- \`${cell(o.address)}\``);
     out.push('', '</details>', '');
   }
   out.push(summary(report), '');
   return out.join('\n');
 }
 
+function when(r: StatusReport): string {
+  return r.generated_at.replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The spend the limit is counted against: a reset period, or all time. */
+function period(k: KeyStatus): string {
+  return `${k.limit_reset ?? 'total'}${k.byok_included ? ' +BYOK' : ''}`;
+}
+
+/** Rounded down, so that 100% is shown only when the limit is reached. */
+function percent(k: KeyStatus): string {
+  return k.used_fraction === null ? '—' : `${Math.floor(k.used_fraction * 100)}%`;
+}
+
+function expiry(k: KeyStatus): string {
+  if (k.expires_at === null || k.expires_in_days === null) return '—';
+  const date = k.expires_at.slice(0, 10);
+  return k.flags.includes('expiring') ? `${date} (${count(k.expires_in_days, 'day')})` : date;
+}
+
+function flagList(k: KeyStatus): string {
+  return k.flags.map((f) => FLAG_TEXT[f]).join(', ');
+}
+
+function paintFlags(line: string, k: KeyStatus, paint: Record<KeyFlag, (s: string) => string>): string {
+  const text = flagList(k);
+  if (text === '' || !line.endsWith(text)) return line;
+  return line.slice(0, line.length - text.length) + k.flags.map((f) => paint[f](FLAG_TEXT[f])).join(', ');
+}
+
+function guardrailName(g: { workspace: string | null; name: string }): string {
+  return g.workspace === null ? `${g.name} (no workspace)` : `${g.workspace}/${g.name}`;
+}
+
 function summary(r: StatusReport): string {
   const n = r.counts;
-  return `Keys: ${n['limit-reached']} at limit, ${n['near-limit']} near limit, ${n.expired} expired, ${n.expiring} expiring within 14 days, ${n.disabled} disabled, ${n['never-used']} never used.`;
+  return (
+    `Keys: ${n['limit-reached']} at limit, ${n['near-limit']} near it, ${n.expired} expired, ` +
+    `${n.expiring} expiring within ${EXPIRY_WARNING_DAYS} days, ${n.disabled} disabled, ${n['never-used']} never used.`
+  );
 }
 
-function table(header: string[], rows: string[][]): string[] {
+const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/** Cents, and a visible "<$0.01" for a spend too small to round to one. */
+function usd(n: number): string {
+  return n > 0 && n < 0.005 ? '<$0.01' : USD.format(n);
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** Columns padded to their widest cell; `right` holds the indexes of right-aligned (numeric) ones. */
+function table(header: string[], rows: string[][], right: ReadonlySet<number> = new Set()): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)];
 }
 
-function escape(s: string): string {
+/** Markdown table cells: a pipe would end the cell, and HTML would be rendered. */
+function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/</g, '&lt;');
 }
