@@ -3,8 +3,8 @@
 // by construction; leaves out what the file cannot express (inexpressible.ts), so that a first
 // apply changes nothing; and checks its own output with `validate`'s checks. Pure: no I/O.
 import { validateSources } from '../config/load.js';
-import { address } from '../core/address.js';
 import { parseSource } from '../config/source.js';
+import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE, PlanContext } from '../core/context.js';
 import type { LiveKeyAssignment, LiveState } from '../core/live.js';
 import type { Kind } from '../core/types.js';
@@ -22,7 +22,7 @@ import {
   unknownModels,
   unknownModelsReason,
 } from './inexpressible.js';
-import { compare, liveInventory } from './live-inventory.js';
+import { compare, liveInventory, type LiveInventory } from './live-inventory.js';
 import { fitWorkspace, schemaMisfit } from './schema-fit.js';
 
 export interface ExportOptions {
@@ -55,94 +55,121 @@ export interface ExportResult {
 export function exportOrganization(live: LiveState, opts: ExportOptions): ExportResult {
   // The planner's own context over an empty file: every live object in the file's shape.
   const ctx = new PlanContext({ config: { version: 1 }, locate: () => ({ file: '', line: 1, col: 1 }), live, now: opts.now });
-  const inventory = liveInventory(ctx, opts.workspaces);
-  const leftOut = new Map<string, string>();
-  const notes: ExportNote[] = [];
-  const leaveOut = (addr: string, reason: string) => {
-    if (!leftOut.has(addr)) leftOut.set(addr, reason);
-  };
-  const memberEmails = (kind: Extract<Kind, 'workspace_member' | 'guardrail_member'>, of: (m: LiveObject) => boolean) =>
-    inventory
-      .of(kind)
-      .filter(of)
-      .flatMap((m) => {
-        const problem = memberProblem(ctx, m);
-        if (problem) leaveOut(m.address, problem);
-        return problem ? [] : [m.name];
-      })
-      .sort(compare);
-
-  const workspaces = inventory.of('workspace').map((w) => {
-    const slug = w.name;
-    let dg = inventory.of('workspace_default_guardrail').find((g) => g.workspace === slug);
-    const unknown = dg ? unknownModels(ctx, dg.fields) : [];
-    if (dg && unknown.length > 0) {
-      notes.push({ address: dg.address, message: `not exported, so the file does not manage it: ${unknownModelsReason(unknown)}` });
-      dg = undefined;
-    }
-    const budgets = inventory.of('workspace_budget').filter((b) => b.workspace === slug);
-    const members = memberEmails('workspace_member', (m) => m.workspace === slug);
-    const fitted = fitWorkspace(workspaceEntry(w, budgets, members, dg));
-    for (const problem of fitted.dropped) {
-      notes.push({ address: w.address, message: `${problem} — a value the file format does not know; not exported, so the file does not manage it` });
-    }
-    return fitted.entry;
-  });
-
-  for (const [addr, reason] of duplicateIdentities(inventory.of('guardrail'), 'guardrail')) leaveOut(addr, reason);
-  const guardrails = inventory.of('guardrail').flatMap((g): Entry[] => {
-    if (leftOut.has(g.address)) return [];
-    const entry = guardrailEntry(g, []);
-    const problem = guardrailProblem(ctx, g) ?? misfitReason('guardrails', entry);
-    if (problem) {
-      leaveOut(g.address, problem);
-      return [];
-    }
-    entry.members = memberEmails('guardrail_member', (m) => m.workspace === g.workspace && m.exec.guardrail === g.name);
-    return [entry];
-  });
-
-  const declaredGuardrails = new Set(guardrails.map((g) => address.guardrail((g.workspace as string | undefined) ?? DEFAULT_WORKSPACE, g.name as string)));
-  const assignments = new Map<string, LiveKeyAssignment[]>();
-  for (const a of live.keyAssignments) assignments.set(a.key_hash, [...(assignments.get(a.key_hash) ?? []), a]);
-  const memberEmailSet = new Set(live.orgMembers.map((m) => m.email));
-  for (const [addr, reason] of duplicateIdentities(inventory.of('key'), 'key')) leaveOut(addr, reason);
-  const keys = inventory.of('key').flatMap((k): Entry[] => {
-    if (leftOut.has(k.address)) return [];
-    const binding = keyBinding(ctx, k, assignments.get(k.id) ?? [], (a) => declaredGuardrails.has(a));
-    if ('problem' in binding) {
-      leaveOut(k.address, binding.problem);
-      return [];
-    }
-    const entry = keyEntry(k, resourceKind('key').defaults, binding.guardrail, (e) => memberEmailSet.has(e));
-    const misfit = misfitReason('keys', entry);
-    if (misfit) {
-      leaveOut(k.address, misfit);
-      return [];
-    }
-    return [entry];
-  });
-  notes.push(...interruptedCreations(ctx, (slug) => inventory.slugs.includes(slug)));
+  const run = new ExportRun(ctx, liveInventory(ctx, opts.workspaces));
+  const workspaces = workspaceSection(run);
+  const guardrails = guardrailSection(run);
+  const keys = keySection(run, guardrails);
+  run.notes.push(...interruptedCreations(ctx, (slug) => run.inventory.slugs.includes(slug)));
 
   const body: Entry = {
     version: 1,
     unmanaged: { keys: 'report', guardrails: 'report', workspaces: 'report', members: 'report' },
   };
-  const ignored = live.workspaces.map((w) => w.slug).filter((s) => !inventory.slugs.includes(s)).sort(compare);
+  const ignored = live.workspaces.map((w) => w.slug).filter((s) => !run.inventory.slugs.includes(s)).sort(compare);
   if (ignored.length > 0) body.ignore = { workspaces: ignored };
   Object.assign(body, { workspaces, guardrails, keys });
 
-  const leftOutList = [...leftOut].map(([addr, message]) => ({ address: addr, message })).sort((a, b) => compare(a.address, b.address));
-  const yaml = exportYaml(body, header(opts, ignored, leftOutList));
-  const file = opts.file ?? '<stdout>';
-  const invalid = validateSources([parseSource(file, yaml, [])], [], opts.now).errors;
+  const leftOut = [...run.leftOut].map(([addr, message]) => ({ address: addr, message })).sort((a, b) => compare(a.address, b.address));
+  const yaml = exportYaml(body, header(opts, ignored, leftOut));
+  const invalid = validateSources([parseSource(opts.file ?? '<stdout>', yaml, [])], [], opts.now).errors;
   return {
     yaml,
-    leftOut: leftOutList,
-    notes,
+    leftOut,
+    notes: run.notes,
     invalid,
     counts: { workspaces: workspaces.length, guardrails: guardrails.length, keys: keys.length },
   };
+}
+
+/** What one export has gathered so far, and what it has left out. */
+class ExportRun {
+  readonly leftOut = new Map<string, string>();
+  readonly notes: ExportNote[] = [];
+
+  constructor(
+    readonly ctx: PlanContext,
+    readonly inventory: LiveInventory,
+  ) {}
+
+  /** The first reason found is the one reported. */
+  leaveOut(addr: string, reason: string): void {
+    if (!this.leftOut.has(addr)) this.leftOut.set(addr, reason);
+  }
+
+  /** Sorted e-mails of the member bindings selected; a binding the file cannot name is left out. */
+  memberEmails(kind: Extract<Kind, 'workspace_member' | 'guardrail_member'>, selected: (m: LiveObject) => boolean): string[] {
+    return this.inventory
+      .of(kind)
+      .filter(selected)
+      .flatMap((m) => {
+        const problem = memberProblem(this.ctx, m);
+        if (problem) this.leaveOut(m.address, problem);
+        return problem ? [] : [m.name];
+      })
+      .sort(compare);
+  }
+}
+
+function workspaceSection(run: ExportRun): Entry[] {
+  const { ctx, inventory } = run;
+  return inventory.of('workspace').map((w) => {
+    const slug = w.name;
+    let dg = inventory.of('workspace_default_guardrail').find((g) => g.workspace === slug);
+    const unknown = dg ? unknownModels(ctx, dg.fields) : [];
+    if (dg && unknown.length > 0) {
+      run.notes.push({ address: dg.address, message: `not exported, so the file does not manage it: ${unknownModelsReason(unknown)}` });
+      dg = undefined;
+    }
+    const budgets = inventory.of('workspace_budget').filter((b) => b.workspace === slug);
+    const members = run.memberEmails('workspace_member', (m) => m.workspace === slug);
+    const fitted = fitWorkspace(workspaceEntry(w, budgets, members, dg));
+    for (const problem of fitted.dropped) {
+      run.notes.push({ address: w.address, message: `${problem} — a value the file format does not know; not exported, so the file does not manage it` });
+    }
+    return fitted.entry;
+  });
+}
+
+function guardrailSection(run: ExportRun): Entry[] {
+  const all = run.inventory.of('guardrail');
+  for (const [addr, reason] of duplicateIdentities(all, 'guardrail')) run.leaveOut(addr, reason);
+  return all.flatMap((g): Entry[] => {
+    if (run.leftOut.has(g.address)) return [];
+    const entry = guardrailEntry(g, []);
+    const problem = guardrailProblem(run.ctx, g) ?? misfitReason('guardrails', entry);
+    if (problem) {
+      run.leaveOut(g.address, problem);
+      return [];
+    }
+    // Members only once the guardrail is in: the bindings of one left out go with it.
+    entry.members = run.memberEmails('guardrail_member', (m) => m.workspace === g.workspace && m.exec.guardrail === g.name);
+    return [entry];
+  });
+}
+
+function keySection(run: ExportRun, guardrails: readonly Entry[]): Entry[] {
+  const { ctx } = run;
+  const declared = new Set(guardrails.map((g) => address.guardrail((g.workspace as string | undefined) ?? DEFAULT_WORKSPACE, g.name as string)));
+  const assignments = new Map<string, LiveKeyAssignment[]>();
+  for (const a of ctx.live.keyAssignments) assignments.set(a.key_hash, [...(assignments.get(a.key_hash) ?? []), a]);
+  const memberEmails = new Set(ctx.live.orgMembers.map((m) => m.email));
+  const all = run.inventory.of('key');
+  for (const [addr, reason] of duplicateIdentities(all, 'key')) run.leaveOut(addr, reason);
+  return all.flatMap((k): Entry[] => {
+    if (run.leftOut.has(k.address)) return [];
+    const binding = keyBinding(ctx, k, assignments.get(k.id) ?? [], (a) => declared.has(a));
+    if ('problem' in binding) {
+      run.leaveOut(k.address, binding.problem);
+      return [];
+    }
+    const entry = keyEntry(k, resourceKind('key').defaults, binding.guardrail, (e) => memberEmails.has(e));
+    const misfit = misfitReason('keys', entry);
+    if (misfit) {
+      run.leaveOut(k.address, misfit);
+      return [];
+    }
+    return [entry];
+  });
 }
 
 function misfitReason(section: 'guardrails' | 'keys', entry: Entry): string | undefined {

@@ -83,7 +83,6 @@ export function keyBinding(
   }
   const a = assignments[0]!;
   const g = ctx.guardrailById(a.guardrail_id);
-  const k = ctx.keyByHash(key.id);
   if (!g) {
     return { problem: `bound to guardrail ${a.guardrail_id}, which no workspace's guardrail list shows; bind it to a guardrail of its workspace in OpenRouter, then export again` };
   }
@@ -95,7 +94,7 @@ export function keyBinding(
         'unbind it in OpenRouter (the default guardrail already applies to all of the workspace\'s traffic), then export again',
     };
   }
-  if (!k || g.workspace_id !== k.workspace_id) {
+  if (g.workspace_id !== ctx.workspaceBySlug(key.workspace!)?.id) {
     const where = g.workspace_id === null ? 'a legacy guardrail without a workspace' : `a guardrail of workspace "${ctx.slugOf(g.workspace_id)}"`;
     return {
       problem:

@@ -10,8 +10,6 @@ export interface LiveInventory {
   /** Exported workspace slugs, in file order: the default workspace first, then by slug. */
   slugs: string[];
   of(kind: Kind): readonly LiveObject[];
-  /** Position of a workspace in file order, for sorting what lives in it. */
-  rank(slug: string | undefined): number;
 }
 
 export function liveInventory(ctx: PlanContext, only: readonly string[] | undefined): LiveInventory {
@@ -29,7 +27,7 @@ export function liveInventory(ctx: PlanContext, only: readonly string[] | undefi
     objects.sort((a, b) => rank(a.workspace) - rank(b.workspace) || compare(a.name, b.name) || compare(a.address, b.address) || compare(a.id, b.id));
     byKind.set(rk.kind, objects);
   }
-  return { slugs, of: (kind) => byKind.get(kind) ?? [], rank };
+  return { slugs, of: (kind) => byKind.get(kind) ?? [] };
 }
 
 /** Code-unit order: the same on every machine and locale. */
