@@ -16,7 +16,7 @@ const { startSandbox } = await import(dist('sandbox/index.js'));
 const { ApiClient } = await import(dist('api/client.js'));
 const { readLiveState } = await import(dist('api/live-state.js'));
 const { loadConfig } = await import(dist('config/load.js'));
-const { buildPlan } = await import(dist('core/plan.js'));
+const { buildPlan } = await import(dist('resources/registry.js'));
 
 const LATENCY_MS = 50;
 const QUICK = process.argv.includes('--quick'); // fewer runs, for trying the bench out

@@ -6,7 +6,7 @@
 import { DESTRUCTIVE, type Operation } from '../core/types.js';
 import { resourceKind } from '../resources/registry.js';
 import type { ExecContext } from '../resources/types.js';
-import { BULK_LIMIT } from './bulk.js';
+import { BULK_LIMIT } from '../api/bulk.js';
 
 export const DEFAULT_EXEC_CONCURRENCY = 8;
 

@@ -7,16 +7,26 @@ import { idRegistryFrom } from '../apply/ids.js';
 import { KeyCreationProtocol } from '../apply/key-creation.js';
 import { readPlanfile } from '../apply/planfile.js';
 import { selectSink } from '../apply/sinks/select.js';
-import { buildPlan } from '../core/plan.js';
+import { buildPlan } from '../resources/registry.js';
 import { planJson } from '../core/plan-json.js';
 import type { Operation, Plan } from '../core/types.js';
 import { OradminError } from '../errors.js';
-import type { ApplyCommandOptions } from './commands/apply.js';
 import { confirm } from './confirm.js';
 import type { GlobalOptions, Io } from './context.js';
 import { planOrganization, readLiveFor } from './pipeline.js';
 import { progressReporter } from './progress.js';
 import { renderPlan } from './render-plan.js';
+
+export interface ApplyCommandOptions {
+  planfile?: string;
+  fileGiven?: boolean;
+  autoApprove?: boolean;
+  secretsOut?: string;
+  allowReplace?: boolean;
+  force?: boolean;
+  target?: string[];
+  logFile?: string;
+}
 
 export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandOptions): Promise<number> {
   const now = new Date();

@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { GetCreditsResponse } from '../api/schemas.js';
 import { loadConfig } from '../config/load.js';
-import { buildPlan } from '../core/plan.js';
+import { buildPlan } from '../resources/registry.js';
 import { ConfigError, OradminError, formatDiagnostic } from '../errors.js';
 import { buildStatus } from '../status/report.js';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../status/render.js';

@@ -1,8 +1,8 @@
-// The planner: (desired state, live state, now) → an exact, ordered, reviewable Plan. Pure: no I/O.
-// It knows resource kinds only through the registry (resources/registry.ts).
+// The planner: (desired state, live state, now, resource kinds) → an exact, ordered, reviewable
+// Plan. Pure: no I/O. It knows resource kinds only through the PlannerKind interface (kind.ts) and
+// receives them as input (resources/registry.ts binds the real ones), so core/ imports nothing above it.
 import type { Diagnostic } from '../errors.js';
-import { RESOURCE_KINDS, resourceKind } from '../resources/registry.js';
-import type { DesiredObject, LiveObject, OpIndex, ResourceKind, UnmanagedClass } from '../resources/types.js';
+import type { DesiredObject, LiveObject, OpIndex, PlannerKind as ResourceKind, UnmanagedClass } from './kind.js';
 import { matchesTarget } from './address.js';
 import { PlanContext, type PlanInput } from './context.js';
 import { fieldChanges } from './diff.js';
@@ -22,8 +22,20 @@ export interface PlanResult {
   warnings: string[];
 }
 
-export function buildPlan(input: PlanInput): PlanResult {
+export interface CorePlanInput extends PlanInput {
+  /** Every resource kind, in dependency-rank order. */
+  kinds: readonly ResourceKind[];
+}
+
+export function buildPlan(input: CorePlanInput): PlanResult {
   const ctx = new PlanContext(input);
+  const kinds = input.kinds;
+  const byKind = new Map<Kind, ResourceKind>(kinds.map((k) => [k.kind, k]));
+  const resourceKind = (kind: Kind): ResourceKind => {
+    const k = byKind.get(kind);
+    if (!k) throw new Error(`unknown resource kind ${kind}`);
+    return k;
+  };
   const unmanagedMode: Record<UnmanagedClass, string> = {
     keys: ctx.config.unmanaged?.keys ?? 'report',
     guardrails: ctx.config.unmanaged?.guardrails ?? 'report',
@@ -35,7 +47,7 @@ export function buildPlan(input: PlanInput): PlanResult {
   const unmanaged: UnmanagedObject[] = [];
   let ops: Operation[] = [];
 
-  for (const rk of RESOURCE_KINDS) {
+  for (const rk of kinds) {
     const desired = rk.desired(ctx);
     const live = rk.live(ctx);
     liveCounts.set(rk.kind, live.length);
@@ -138,7 +150,7 @@ export function buildPlan(input: PlanInput): PlanResult {
     unmanaged: unmanagedShown,
     safety: assessSafety(sorted, liveCounts, ctx.config.safety),
   };
-  return { plan: { ...body, checksum: planChecksum(body) }, liveDigest: liveFingerprint(ctx), errors: ctx.errors, warnings };
+  return { plan: { ...body, checksum: planChecksum(body) }, liveDigest: liveFingerprint(ctx, kinds), errors: ctx.errors, warnings };
 }
 
 function op(rk: ResourceKind, address: string, action: Operation['action'], rest: Partial<Operation>): Operation {

@@ -5,7 +5,7 @@ import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
 import { readCountedList } from '../api/paginate.js';
 import { BulkAssignMembersRequest, BulkAssignMembersResponse, BulkUnassignMembersRequest, BulkUnassignMembersResponse, ListMemberAssignmentsResponse } from '../api/schemas.js';
-import { countedBulk } from '../apply/bulk.js';
+import { countedBulk } from '../api/bulk.js';
 import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 

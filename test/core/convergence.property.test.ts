@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/config/source.js';
 import { validateSources } from '../../src/config/load.js';
-import { buildPlan } from '../../src/core/plan.js';
+import { buildPlan } from '../../src/resources/registry.js';
 import { planJson } from '../../src/core/plan-json.js';
 import type { Diagnostic } from '../../src/errors.js';
 import { liveState } from '../helpers/live-builder.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/config/source.js';
 import { validateSources } from '../../src/config/load.js';
-import { buildPlan } from '../../src/core/plan.js';
+import { buildPlan } from '../../src/resources/registry.js';
 import { renderText } from '../../src/render/text.js';
 import type { Diagnostic } from '../../src/errors.js';
 import { liveState, type LiveSpec } from '../helpers/live-builder.js';

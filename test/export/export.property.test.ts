@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { validateSources } from '../../src/config/load.js';
 import { parseSource } from '../../src/config/source.js';
 import type { LiveState } from '../../src/core/live.js';
-import { buildPlan } from '../../src/core/plan.js';
+import { buildPlan } from '../../src/resources/registry.js';
 import type { Diagnostic } from '../../src/errors.js';
 import { exportOrganization } from '../../src/export/export.js';
 import { parsePendingName } from '../../src/resources/key-pending.js';

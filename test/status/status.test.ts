@@ -8,7 +8,7 @@ import { readLiveState } from '../../src/api/live-state.js';
 import { GetCreditsResponse } from '../../src/api/schemas.js';
 import { validateSources } from '../../src/config/load.js';
 import { parseSource } from '../../src/config/source.js';
-import { buildPlan } from '../../src/core/plan.js';
+import { buildPlan } from '../../src/resources/registry.js';
 import type { Diagnostic } from '../../src/errors.js';
 import { startSandbox, type SeedDocument } from '../../src/sandbox/index.js';
 import { buildStatus } from '../../src/status/report.js';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { globalOptions, type Io } from '../context.js';
 import { ExitCode } from '../exit.js';
+import type { ApplyCommandOptions } from '../run-apply.js';
 
 export function registerApply(program: Command, io: Io): void {
   program
@@ -24,15 +25,4 @@ export function registerApply(program: Command, io: Io): void {
       const code = await runApply(globalOptions(program, io), io, { ...cmdOpts, planfile, fileGiven });
       if (code !== 0) throw new ExitCode(code);
     });
-}
-
-export interface ApplyCommandOptions {
-  planfile?: string;
-  fileGiven?: boolean;
-  autoApprove?: boolean;
-  secretsOut?: string;
-  allowReplace?: boolean;
-  force?: boolean;
-  target?: string[];
-  logFile?: string;
 }
