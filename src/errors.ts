@@ -10,6 +10,8 @@ export class OradminError extends Error {
   }
 }
 
+import { terminalText } from './untrusted.js';
+
 export type Severity = 'error' | 'warning';
 
 /** One finding about the desired-state file, located at the YAML node it concerns. */
@@ -21,8 +23,12 @@ export interface Diagnostic {
   message: string;
 }
 
+/**
+ * `file:line:col: message` on one line. Messages quote keys and values of the file (which may come
+ * from a pull request) and names from the live organization: shown as terminal-safe text.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+  return `${terminalText(d.file)}:${d.line}:${d.col}: ${d.severity === 'warning' ? 'warning: ' : ''}${terminalText(d.message)}`;
 }
 
 /** Sorted by file, line and column so that output is stable and reads top to bottom. */

@@ -5,6 +5,7 @@
 // echo the request back, secrets included.
 import { OradminError } from '../errors.js';
 import { redactSecrets } from './redact.js';
+import { terminalText } from '../untrusted.js';
 
 export interface ApiErrorInit {
   /** operationId from the reference, e.g. `createKeys`. */
@@ -99,7 +100,10 @@ function describeCode(code: string): string {
   return text ? `${text} (${code})` : code;
 }
 
-/** Error messages are one line: an API message with newlines would break the CLI's output. */
+/**
+ * Error messages are one line of visible text: the API's message is untrusted (it may echo names
+ * from the organization), so line breaks fold to spaces and other controls are shown escaped.
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return terminalText(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }

@@ -3,6 +3,7 @@
 // nonces and ids only, and error messages pass through redaction once more.
 import { appendFile } from 'node:fs/promises';
 import { redactSecrets } from '../api/redact.js';
+import { jsonText } from '../untrusted.js';
 
 export interface AuditEntry {
   address: string;
@@ -22,7 +23,7 @@ export class AuditLog {
   ) {}
 
   write(entry: AuditEntry): void {
-    const line = JSON.stringify({ time: this.now().toISOString(), ...entry, ...(entry.error ? { error: redactSecrets(entry.error) } : {}) });
+    const line = jsonText(JSON.stringify({ time: this.now().toISOString(), ...entry, ...(entry.error ? { error: redactSecrets(entry.error) } : {}) }));
     this.queue = this.queue.then(() => appendFile(this.path, `${line}\n`, { mode: 0o600 }));
   }
 

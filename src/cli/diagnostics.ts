@@ -2,6 +2,7 @@
 // GitHub Actions, workflow annotations so that each error shows on its line of the pull request.
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 import type { Io } from './context.js';
+import { jsonText } from '../untrusted.js';
 
 export function printDiagnostics(io: Io, errors: readonly Diagnostic[], warnings: readonly Diagnostic[], opts: { annotations: boolean }): void {
   for (const d of [...errors, ...warnings]) io.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -23,5 +24,5 @@ export function annotation(d: Diagnostic): string {
 
 export function diagnosticsJson(errors: readonly Diagnostic[], warnings: readonly Diagnostic[]): string {
   const strip = (d: Diagnostic) => ({ file: d.file, line: d.line, col: d.col, message: d.message });
-  return `${JSON.stringify({ errors: errors.map(strip), warnings: warnings.map(strip) }, null, 2)}\n`;
+  return `${jsonText(JSON.stringify({ errors: errors.map(strip), warnings: warnings.map(strip) }, null, 2))}\n`;
 }

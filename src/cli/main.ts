@@ -6,6 +6,7 @@ import { ExitCode } from './exit.js';
 import { diagnosticsJson, inGitHubActions, printDiagnostics } from './diagnostics.js';
 import { processIo, type Io } from './context.js';
 import { VERSION } from '../version.js';
+import { terminalText } from '../untrusted.js';
 import { registerValidate } from './commands/validate.js';
 import { registerPlan } from './commands/plan.js';
 import { registerApply } from './commands/apply.js';
@@ -92,12 +93,13 @@ function exitCodeFor(err: unknown, io: Io, verbose: boolean, json: boolean): num
     return err.exitCode === 0 ? 0 : 1;
   }
   if (err instanceof OradminError) {
-    io.stderr.write(`${err.message.startsWith('oradmin:') ? '' : 'error: '}${err.message}\n`);
+    // One line: the message may quote names from the organization or the API's own words.
+    io.stderr.write(`${err.message.startsWith('oradmin:') ? '' : 'error: '}${terminalText(err.message)}\n`);
     return err.exitCode;
   }
   const e = err instanceof Error ? err : new Error(String(err));
   io.stderr.write(
-    `internal error: ${e.message}\n` +
+    `internal error: ${terminalText(e.message)}\n` +
       (verbose && e.stack ? `${e.stack}\n` : 'This is a bug in oradmin. Re-run with --verbose for a stack trace and report it.\n'),
   );
   return 1;

@@ -11,6 +11,7 @@ import { buildPlan } from '../resources/registry.js';
 import type { PlanOptions } from '../core/context.js';
 import type { GlobalOptions, Io } from './context.js';
 import { formatDiagnostic } from '../errors.js';
+import { terminalText } from '../untrusted.js';
 
 export interface Planned {
   loaded: LoadedConfig;
@@ -23,7 +24,7 @@ export function makeClient(opts: GlobalOptions, io: Io): ApiClient {
   return createClientFromEnv({
     apiUrl: opts.apiUrl,
     env: io.env,
-    ...(opts.verbose ? { verbose: (line: string) => io.stderr.write(`${line}\n`) } : {}),
+    ...(opts.verbose ? { verbose: (line: string) => io.stderr.write(`${terminalText(line)}\n`) } : {}),
   });
 }
 
@@ -70,7 +71,7 @@ export async function planOrganization(opts: GlobalOptions, io: Io, options: Pla
     const live = await reading;
     const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now, options });
     if (result.errors.length > 0) throw new ConfigError(result.errors);
-    for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
+    for (const w of result.warnings) io.stderr.write(`warning: ${terminalText(w)}\n`);
     return { loaded, live, result, client };
   } catch (err) {
     await client.close();

@@ -2,6 +2,7 @@
 // (CI logs). Never on stdout, which carries the plan and the result.
 import type { ExecEvent } from '../apply/executor.js';
 import type { Io } from './context.js';
+import { terminalText } from '../untrusted.js';
 
 export function progressReporter(io: Io, total: number): (e: ExecEvent) => void {
   const tty = Boolean(io.stderr.isTTY);
@@ -10,7 +11,8 @@ export function progressReporter(io: Io, total: number): (e: ExecEvent) => void 
     if (e.type === 'start') return;
     finished += e.ops.length;
     const mark = e.type === 'done' ? 'ok' : 'FAILED';
-    const what = e.ops.length === 1 ? `${e.ops[0]!.action} ${e.ops[0]!.address}` : `${e.ops[0]!.action} ${e.ops.length} × ${e.ops[0]!.kind} (${e.ops[0]!.address}, …)`;
+    const first = terminalText(e.ops[0]!.address);
+    const what = e.ops.length === 1 ? `${e.ops[0]!.action} ${first}` : `${e.ops[0]!.action} ${e.ops.length} × ${e.ops[0]!.kind} (${first}, …)`;
     if (tty) {
       io.stderr.write(`\r\x1b[2K[${finished}/${total}] ${mark} ${what}${finished === total || e.type === 'failed' ? '\n' : ''}`);
     } else {

@@ -16,6 +16,7 @@ import type { GlobalOptions, Io } from './context.js';
 import { planOrganization, readLiveFor } from './pipeline.js';
 import { progressReporter } from './progress.js';
 import { renderPlan } from './render-plan.js';
+import { jsonText, terminalText } from '../untrusted.js';
 
 export interface ApplyCommandOptions {
   planfile?: string;
@@ -35,7 +36,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
   const targets = saved ? saved.targets : (cmd.target ?? []);
   const json = opts.output === 'json';
   const out = (result: Record<string, unknown>, plan: Plan | undefined) => {
-    if (json) io.stdout.write(`${JSON.stringify({ plan: plan ? planJson(plan) : null, result }, null, 2)}\n`);
+    if (json) io.stdout.write(`${jsonText(JSON.stringify({ plan: plan ? planJson(plan) : null, result }, null, 2))}\n`);
   };
 
   const { loaded, live, result, client } = await planOrganization(opts, io, { targets, allowReplace: cmd.allowReplace === true }, now);
@@ -178,9 +179,9 @@ function reportJson(status: string, r: ExecReport): Record<string, unknown> {
 
 function failureText(r: ExecReport): string {
   const lines = ['', `Apply failed: ${r.done.length} done, ${r.failed.length} failed, ${r.notStarted.length} not started.`];
-  for (const f of r.failed) lines.push(`  failed: ${f.op.action} ${f.op.address}: ${f.error.message}`);
-  if (r.done.length > 0) lines.push(`  done: ${r.done.map((o) => o.address).join(', ')}`);
-  if (r.notStarted.length > 0) lines.push(`  not started: ${r.notStarted.map((o) => o.address).join(', ')}`);
+  for (const f of r.failed) lines.push(`  failed: ${f.op.action} ${terminalText(f.op.address)}: ${terminalText(f.error.message)}`);
+  if (r.done.length > 0) lines.push(`  done: ${terminalText(r.done.map((o) => o.address).join(', '))}`);
+  if (r.notStarted.length > 0) lines.push(`  not started: ${terminalText(r.notStarted.map((o) => o.address).join(', '))}`);
   lines.push('Run `oradmin plan` to see exactly the remaining work; `oradmin apply` again finishes it.', '');
   return lines.join('\n');
 }

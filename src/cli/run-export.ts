@@ -7,6 +7,7 @@ import { formatDiagnostic, OradminError } from '../errors.js';
 import { exportOrganization } from '../export/export.js';
 import type { GlobalOptions, Io } from './context.js';
 import { makeClient } from './pipeline.js';
+import { terminalText } from '../untrusted.js';
 
 export interface ExportCommandOptions {
   out?: string;
@@ -34,8 +35,8 @@ export async function runExport(opts: GlobalOptions, io: Io, cmd: ExportCommandO
     ...(cmd.out ? { file: cmd.out } : {}),
   });
 
-  for (const o of result.leftOut) io.stderr.write(`warning: ${o.address}: left out of the file: ${o.message}\n`);
-  for (const n of result.notes) io.stderr.write(`warning: ${n.address}: ${n.message}\n`);
+  for (const o of result.leftOut) io.stderr.write(`warning: ${terminalText(o.address)}: left out of the file: ${terminalText(o.message)}\n`);
+  for (const n of result.notes) io.stderr.write(`warning: ${terminalText(n.address)}: ${terminalText(n.message)}\n`);
   if (result.leftOut.length > 0) {
     const n = result.leftOut.length;
     io.stderr.write(`${n} live object${n === 1 ? ' was' : 's were'} left out; with unmanaged: report, plan lists ${n === 1 ? 'it' : 'them'} as unmanaged and apply leaves ${n === 1 ? 'it' : 'them'} alone.\n`);

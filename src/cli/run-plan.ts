@@ -2,6 +2,7 @@ import type { GlobalOptions, Io } from './context.js';
 import { planOrganization } from './pipeline.js';
 import { renderPlan } from './render-plan.js';
 import { writePlanfile } from '../apply/planfile.js';
+import { terminalText } from '../untrusted.js';
 
 export interface PlanCommandOptions {
   out?: string;
@@ -22,7 +23,7 @@ export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptio
       plan: result.plan,
       now,
     });
-    io.stderr.write(`Saved the plan to ${cmd.out}; run \`oradmin apply ${cmd.out}\` to apply exactly this plan.\n`);
+    io.stderr.write(`Saved the plan to ${terminalText(cmd.out)}; run \`oradmin apply ${terminalText(cmd.out)}\` to apply exactly this plan.\n`);
   }
   return cmd.detailedExitcode && result.plan.operations.length > 0 ? 2 : 0;
 }

@@ -1,6 +1,7 @@
 // The exported file as YAML a person will review and edit: a header saying where it came from and
 // what to do before the first apply, short lists on one line, a blank line between sections.
-import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit, type Node } from 'yaml';
+import { hasUnsafeText, terminalText } from '../untrusted.js';
 
 export const DEFAULT_SCHEMA_PATH = './schemas/openrouter.admin.schema.json';
 
@@ -20,7 +21,33 @@ export function exportYaml(body: Record<string, unknown>, header: readonly strin
     });
   }
   flowShortCollections(root);
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  quoteUnsafeStrings(doc);
+  return escapeUnsafe(doc.toString({ lineWidth: 0, flowCollectionPadding: false }));
+}
+
+/**
+ * Names from the live organization may hold control or bidi characters (PRODUCT.md section 11).
+ * Such strings are written double-quoted, where YAML has escapes (`\x1b`, `\u202e`, `\n`) that
+ * read back as the same string — so the file stays exact and the terminal that shows it stays
+ * clean. The yaml library escapes some of them itself; the rest are escaped here, and since every
+ * string holding one is double-quoted (and comments are escaped where they are written), every raw
+ * occurrence left is inside double quotes.
+ */
+function quoteUnsafeStrings(doc: Document): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && hasUnsafeText(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string' && hasUnsafeText(pair.key.value)) pair.key.type = 'QUOTE_DOUBLE';
+    },
+  });
+}
+
+function escapeUnsafe(text: string): string {
+  // Line breaks are structure here; the yaml library never writes a raw one inside double quotes
+  // with lineWidth 0, and names cannot reach a comment unescaped.
+  return text.replace(/[^\n]+/g, (line) => (hasUnsafeText(line) ? terminalText(line) : line));
 }
 
 function flowShortCollections(node: unknown): void {

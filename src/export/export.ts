@@ -13,6 +13,7 @@ import { resourceKind } from '../resources/registry.js';
 import type { LiveObject } from '../resources/types.js';
 import { DEFAULT_SCHEMA_PATH, exportYaml } from './export-yaml.js';
 import { guardrailEntry, keyEntry, workspaceEntry, type Entry } from './file-entries.js';
+import { terminalText } from '../untrusted.js';
 import {
   duplicateIdentities,
   guardrailProblem,
@@ -185,7 +186,7 @@ function header(opts: ExportOptions, ignored: readonly string[], leftOut: readon
     `Exported from the live organization by \`oradmin export\` on ${when}.`,
   ];
   if (ignored.length > 0) {
-    lines.push(`Workspaces ${ignored.join(', ')} are under ignore:, so that plan neither reports nor changes them.`);
+    lines.push(`Workspaces ${terminalText(ignored.join(', '))} are under ignore:, so that plan neither reports nor changes them.`);
   }
   lines.push(
     'unmanaged: report everywhere, so that a first apply deletes nothing.',
@@ -195,7 +196,8 @@ function header(opts: ExportOptions, ignored: readonly string[], leftOut: readon
   );
   if (leftOut.length > 0) {
     lines.push('Left out, as the file cannot express them (see the warnings of the export; plan lists them as unmanaged):');
-    for (const o of leftOut) lines.push(`  ${o.address}`);
+    // A comment ends at a line break: a name with one must not be able to write YAML after it.
+    for (const o of leftOut) lines.push(`  ${terminalText(o.address)}`);
   }
   return lines;
 }

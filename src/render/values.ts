@@ -1,17 +1,22 @@
-// How values and operations read in the text and markdown plans.
+// How values and operations read in the text and markdown plans. Every string that can come from
+// the live organization or the file (addresses carry names, values carry descriptions and model
+// ids, reasons quote names) passes through `terminalText` here, so what these helpers return is
+// safe for a terminal and for a markdown code block (PRODUCT.md section 11).
 import type { Action, Operation } from '../core/types.js';
+import { terminalText } from '../untrusted.js';
 
 export function formatValue(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
+  // JSON quoting escapes C0 controls; terminalText also catches DEL, C1 and bidi characters.
+  if (typeof v === 'string') return terminalText(JSON.stringify(v));
   if (Array.isArray(v)) return `[${v.map(formatValue).join(', ')}]`;
   if (typeof v === 'object') {
     return `{ ${Object.entries(v as Record<string, unknown>)
       .filter(([, x]) => x !== undefined && x !== null)
-      .map(([k, x]) => `${k}: ${formatValue(x)}`)
+      .map(([k, x]) => `${terminalText(k)}: ${formatValue(x)}`)
       .join(', ')} }`;
   }
-  return String(v);
+  return terminalText(String(v));
 }
 
 export const SYMBOL: Record<Action, string> = {
@@ -33,16 +38,17 @@ export function detailLines(op: Operation): string[] {
   }
   if (op.action === 'create' || op.action === 'replace') {
     const changed = new Set(op.changes?.map((c) => c.field) ?? []);
-    for (const [k, v] of Object.entries(op.after ?? {})) if (!changed.has(k)) lines.push(`${k}: ${formatValue(v)}`);
+    for (const [k, v] of Object.entries(op.after ?? {})) if (!changed.has(k)) lines.push(`${terminalText(k)}: ${formatValue(v)}`);
   }
-  for (const c of op.changes ?? []) lines.push(`${c.field}: ${formatValue(c.before)} → ${formatValue(c.after)}`);
+  for (const c of op.changes ?? []) lines.push(`${terminalText(c.field)}: ${formatValue(c.before)} → ${formatValue(c.after)}`);
   return lines;
 }
 
+/** The operation's first line: symbol, address (escaped), and the verb where the symbol is shared. */
 export function headline(op: Operation): string {
   const verb =
     op.action === 'disable' ? ' (disable)' : op.action === 'unassign' ? ' (unassign)' : op.action === 'assign' ? ' (assign)' : '';
-  return `${SYMBOL[op.action]} ${op.address}${verb}`;
+  return `${SYMBOL[op.action]} ${terminalText(op.address)}${verb}`;
 }
 
 export function summaryLine(s: Record<string, number>): string {

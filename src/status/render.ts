@@ -2,6 +2,7 @@
 // report object as JSON, its shape documented in report.ts) and for a job summary (markdown).
 import kleur from 'kleur';
 import { EXPIRY_WARNING_DAYS, NEAR_LIMIT, type KeyFlag, type KeyStatus, type StatusReport } from './report.js';
+import { htmlText, jsonText, mdCellCode, mdCellText, mdCode, mdText, terminalText as t } from '../untrusted.js';
 
 const FLAG_TEXT: Record<KeyFlag, string> = {
   'limit-reached': 'AT LIMIT',
@@ -13,7 +14,7 @@ const FLAG_TEXT: Record<KeyFlag, string> = {
 };
 
 export function renderStatusJson(report: StatusReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${jsonText(JSON.stringify(report, null, 2))}\n`;
 }
 
 export function renderStatusText(report: StatusReport, opts: { color: boolean }): string {
@@ -32,9 +33,9 @@ export function renderStatusText(report: StatusReport, opts: { color: boolean })
   out.push(`Credits: ${usd(c.total)} total, ${usd(c.used)} used, ${k.bold(usd(c.remaining))} remaining`, '');
 
   for (const ws of report.workspaces) {
-    out.push(k.bold(`Workspace ${ws.slug}`) + (ws.name !== ws.slug ? ` (${ws.name})` : '') + `: ${count(ws.keys.length, 'key')}`);
+    out.push(k.bold(`Workspace ${t(ws.slug)}`) + (ws.name !== ws.slug ? ` (${t(ws.name)})` : '') + `: ${count(ws.keys.length, 'key')}`);
     if (ws.keys.length > 0) {
-      const rows = ws.keys.map((key) => [key.name, period(key), usd(key.usage), key.limit === null ? '—' : usd(key.limit), percent(key), expiry(key), key.guardrail ?? '—', flagList(key)]);
+      const rows = ws.keys.map((key) => [t(key.name), period(key), usd(key.usage), key.limit === null ? '—' : usd(key.limit), percent(key), expiry(key), key.guardrail === null ? '—' : t(key.guardrail), flagList(key)]);
       const lines = table(['KEY', 'PERIOD', 'USAGE', 'LIMIT', 'USED', 'EXPIRES', 'GUARDRAIL', 'FLAGS'], rows, new Set([2, 3, 4]));
       // Colour goes on after padding, so that escape codes do not upset the alignment.
       out.push(lines[0]!, ...ws.keys.map((key, i) => paintFlags(lines[i + 1]!, key, flagPaint)));
@@ -44,23 +45,23 @@ export function renderStatusText(report: StatusReport, opts: { color: boolean })
 
   out.push(k.bold('Guardrails'));
   if (report.guardrails.length === 0) out.push('  (none)');
-  else out.push(...table(['GUARDRAIL', 'KEYS', 'MEMBERS'], report.guardrails.map((g) => [guardrailName(g), g.keys.join(', ') || '—', g.members.join(', ') || '—'])));
+  else out.push(...table(['GUARDRAIL', 'KEYS', 'MEMBERS'], report.guardrails.map((g) => [t(guardrailName(g)), t(g.keys.join(', ')) || '—', t(g.members.join(', ')) || '—'])));
   out.push('');
 
   if (report.interrupted.length > 0) {
     out.push(k.bold('Interrupted key creations') + ' (the next apply finishes or removes them)');
-    for (const i of report.interrupted) out.push(`  ${i.workspace}/${i.name}  (key ${i.hash.slice(0, 12)}…)`);
+    for (const i of report.interrupted) out.push(`  ${t(`${i.workspace}/${i.name}`)}  (key ${t(i.hash.slice(0, 12))}…)`);
     out.push('');
   }
 
   const u = report.unmanaged;
   if (!u.compared) {
-    out.push(`Unmanaged objects: not compared, ${u.file} was not found (give the desired-state file with -f).`);
+    out.push(`Unmanaged objects: not compared, ${t(u.file)} was not found (give the desired-state file with -f).`);
   } else if (u.objects.length === 0) {
-    out.push(`Unmanaged objects: none, everything live is declared in ${u.file}.`);
+    out.push(`Unmanaged objects: none, everything live is declared in ${t(u.file)}.`);
   } else {
-    out.push(k.bold(`Unmanaged objects: ${count(u.objects.length, 'live object')} not declared in ${u.file}`));
-    for (const o of u.objects) out.push(`  ${o.address}`);
+    out.push(k.bold(`Unmanaged objects: ${count(u.objects.length, 'live object')} not declared in ${t(u.file)}`));
+    for (const o of u.objects) out.push(`  ${t(o.address)}`);
   }
   out.push('', summary(report));
   return `${out.join('\n')}\n`;
@@ -70,13 +71,13 @@ export function renderStatusMarkdown(report: StatusReport): string {
   const c = report.credits;
   const out: string[] = [`### Organization status at ${when(report)}`, '', `**Credits:** ${usd(c.total)} total · ${usd(c.used)} used · **${usd(c.remaining)} remaining**`, ''];
   for (const ws of report.workspaces) {
-    out.push(`#### Workspace \`${ws.slug}\`${ws.name !== ws.slug ? ` (${cell(ws.name)})` : ''}: ${count(ws.keys.length, 'key')}`, '');
+    out.push(`#### Workspace ${mdCode(ws.slug)}${ws.name !== ws.slug ? ` (${mdText(ws.name)})` : ''}: ${count(ws.keys.length, 'key')}`, '');
     if (ws.keys.length === 0) continue;
     out.push('| key | period | usage | limit | used | expires | guardrail | flags |', '|---|---|--:|--:|--:|---|---|---|');
     for (const key of ws.keys) {
       const flags = key.flags.map((f) => (f === 'limit-reached' || f === 'expired' ? `**${FLAG_TEXT[f]}**` : FLAG_TEXT[f])).join(', ');
       out.push(
-        `| \`${cell(key.name)}\` | ${period(key)} | ${usd(key.usage)} | ${key.limit === null ? '—' : usd(key.limit)} | ${percent(key)} | ${expiry(key)} | ${key.guardrail ? `\`${cell(key.guardrail)}\`` : '—'} | ${flags} |`,
+        `| ${mdCellCode(key.name)} | ${period(key)} | ${usd(key.usage)} | ${key.limit === null ? '—' : usd(key.limit)} | ${percent(key)} | ${expiry(key)} | ${key.guardrail ? mdCellCode(key.guardrail) : '—'} | ${flags} |`,
       );
     }
     out.push('');
@@ -85,20 +86,20 @@ export function renderStatusMarkdown(report: StatusReport): string {
   if (report.guardrails.length === 0) out.push('None.');
   else {
     out.push('| guardrail | keys | members |', '|---|---|---|');
-    for (const g of report.guardrails) out.push(`| \`${cell(guardrailName(g))}\` | ${cell(g.keys.join(', ')) || '—'} | ${cell(g.members.join(', ')) || '—'} |`);
+    for (const g of report.guardrails) out.push(`| ${mdCellCode(guardrailName(g))} | ${mdCellText(g.keys.join(', ')) || '—'} | ${mdCellText(g.members.join(', ')) || '—'} |`);
   }
   out.push('');
   if (report.interrupted.length > 0) {
     out.push('#### Interrupted key creations', '', 'The next apply finishes or removes them.', '');
-    for (const i of report.interrupted) out.push(`- \`${cell(`${i.workspace}/${i.name}`)}\``);
+    for (const i of report.interrupted) out.push(`- ${mdCode(`${i.workspace}/${i.name}`)}`);
     out.push('');
   }
   const u = report.unmanaged;
-  if (!u.compared) out.push(`**Unmanaged objects:** not compared, \`${cell(u.file)}\` was not found.`, '');
-  else if (u.objects.length === 0) out.push(`**Unmanaged objects:** none, everything live is declared in \`${cell(u.file)}\`.`, '');
+  if (!u.compared) out.push(`**Unmanaged objects:** not compared, ${mdCode(u.file)} was not found.`, '');
+  else if (u.objects.length === 0) out.push(`**Unmanaged objects:** none, everything live is declared in ${mdCode(u.file)}.`, '');
   else {
-    out.push(`<details><summary>Unmanaged objects: ${count(u.objects.length, 'live object')} not declared in <code>${cell(u.file)}</code></summary>`, '');
-    for (const o of u.objects) out.push(`- \`${cell(o.address)}\``);
+    out.push(`<details><summary>Unmanaged objects: ${count(u.objects.length, 'live object')} not declared in <code>${htmlText(u.file)}</code></summary>`, '');
+    for (const o of u.objects) out.push(`- ${mdCode(o.address)}`);
     out.push('', '</details>', '');
   }
   out.push(summary(report), '');
@@ -163,9 +164,4 @@ function table(header: string[], rows: string[][], right: ReadonlySet<number> = 
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   return [line(header), ...rows.map(line)];
-}
-
-/** Markdown table cells: a pipe would end the cell, and HTML would be rendered. */
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/</g, '&lt;');
 }

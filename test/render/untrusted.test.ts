@@ -1,6 +1,6 @@
 // The neutralizing functions of PRODUCT.md section 11, one per medium.
 import { describe, expect, it } from 'vitest';
-import { code, md, mdCellCode, mdCode, mdText, term, terminalText, trustedTerminal } from '../../src/render/untrusted.js';
+import { code, md, mdCellCode, mdCode, mdText, term, terminalText, trustedTerminal } from '../../src/untrusted.js';
 
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -45,9 +45,13 @@ describe('markdown', () => {
     const out = mdText(forged);
     expect(out).not.toContain('\n');
     expect(out).not.toMatch(/(^|[^\\])</);
-    expect(out).toContain('\\<\\/details\\>');
-    expect(out).toContain('\\#\\# ✅');
+    expect(out).toContain('\\</details\\>');
+    expect(out.startsWith('evil')).toBe(true); // heading marks can only sit mid-line
     expect(out).toContain('\\*\\*x\\*\\*');
+  });
+
+  it('keeps bare URLs from becoming links', () => {
+    expect(mdText('see https://evil.example and www.evil.example')).toBe('see https:\\/\\/evil.example and www\\.evil.example');
   });
 
   it('escapes pipes inside table-cell code spans', () => {

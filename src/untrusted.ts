@@ -37,6 +37,17 @@ export function terminalText(s: string): string {
   });
 }
 
+/** What JSON.stringify leaves raw among the unsafe characters (it escapes C0 controls itself). */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text (from JSON.stringify) with DEL, C1 and bidi characters written as `\uHHHH` escapes:
+ * the same document for a parser, and nothing a terminal acts on when someone reads it there.
+ */
+export function jsonText(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Whether a string holds anything `terminalText` would escape. */
 export function hasUnsafeText(s: string): boolean {
   TERMINAL_UNSAFE.lastIndex = 0;
@@ -45,15 +56,24 @@ export function hasUnsafeText(s: string): boolean {
   return found;
 }
 
-/** Every ASCII punctuation character may be backslash-escaped in CommonMark, which makes it literal. */
-const MD_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/**
+ * The characters that make inline markdown structure where our text sits (never at the start of a
+ * line — every fragment follows a prefix of ours — so `#`, `-`, `+`, `>` and digits cannot start a
+ * heading, list or quote): code, emphasis, links and images, HTML and entities, table pipes,
+ * strikethrough. CommonMark lets any ASCII punctuation be backslash-escaped, which makes it literal.
+ */
+const MD_INLINE = /[\\`*_[\]<>&|~!]/g;
 
 /**
- * A string as literal markdown text (a paragraph, a list item, a heading's tail): no emphasis, link,
- * heading, HTML tag or entity can come out of it, and it stays on its line.
+ * A string as literal markdown text (a table cell, a list item, a heading's tail): no emphasis,
+ * link, image, HTML tag or entity can come out of it, no bare URL becomes a link (GFM autolinks
+ * `scheme://` and `www.`), and it stays on its line.
  */
 export function mdText(s: string): string {
-  return terminalText(s).replace(MD_PUNCTUATION, '\\$&');
+  return terminalText(s)
+    .replace(MD_INLINE, '\\$&')
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`);
 }
 
 /**
