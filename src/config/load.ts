@@ -9,6 +9,7 @@ import { findingsFromIssues, type Finding } from './zod-messages.js';
 import { checkRules } from './rules.js';
 import { checkPolicy } from './policy.js';
 import { scanForSecrets } from './secret-scan.js';
+import { salvage } from './salvage.js';
 
 export interface LoadedConfig {
   config: FileConfig;
@@ -48,6 +49,17 @@ export function validateSources(docs: SourceDoc[], readDiagnostics: Diagnostic[]
   const parsed = fileSchema.safeParse(merged.data ?? {});
   if (!parsed.success) {
     add(findingsFromIssues(parsed.error.issues, merged.data, fileSchema));
+    // Every mistake at once: the rules and the policy still check what did parse (salvage.ts).
+    const rest = salvage(merged.data ?? {}, fileSchema);
+    if (rest) {
+      const locate: Locate = (path, opts) => merged.locate(rest.toOriginal(path), opts);
+      const translate = (findings: Finding[]) =>
+        findings
+          .map((f) => ({ ...f, path: rest.toOriginal(f.path), concerns: f.concerns && rest.toOriginal(f.concerns) }))
+          .filter((f) => !rest.dropped(f.concerns ?? f.path));
+      add(translate(checkRules(rest.value, locate, now)));
+      add(translate(checkPolicy(rest.value, now)));
+    }
     return sorted(errors, warnings);
   }
   add(checkRules(parsed.data, merged.locate, now));

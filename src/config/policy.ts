@@ -14,8 +14,9 @@ export function checkPolicy(config: FileConfig, now: Date): Finding[] {
     (config.keys ?? []).forEach((k: KeyDecl, i) => {
       const limit = k.limit !== undefined ? k.limit : defaults.limit;
       const at = (field: keyof KeyDecl) => (k[field] !== undefined ? ['keys', i, field] : ['keys', i, 'name']);
+      const about = (field: keyof KeyDecl) => ({ path: at(field), concerns: ['keys', i, field] });
       if (kp.require_limit && (limit === undefined || limit === null)) {
-        out.push({ path: at('limit'), message: `key "${k.name}" has no limit; policy.keys.require_limit requires one (add limit: <USD>)` });
+        out.push({ ...about('limit'), message: `key "${k.name}" has no limit; policy.keys.require_limit requires one (add limit: <USD>)` });
       }
       if (kp.max_limit !== undefined && typeof limit === 'number' && limit > kp.max_limit) {
         out.push({
@@ -25,7 +26,7 @@ export function checkPolicy(config: FileConfig, now: Date): Finding[] {
       }
       const expires = typeof k.expires_at === 'string' ? Date.parse(k.expires_at) : undefined;
       if (kp.require_expiry && expires === undefined) {
-        out.push({ path: at('expires_at'), message: `key "${k.name}" has no expires_at; policy.keys.require_expiry requires one` });
+        out.push({ ...about('expires_at'), message: `key "${k.name}" has no expires_at; policy.keys.require_expiry requires one` });
       }
       if (kp.max_lifetime_days !== undefined && expires !== undefined && expires - now.getTime() > kp.max_lifetime_days * DAY_MS) {
         const latest = new Date(now.getTime() + kp.max_lifetime_days * DAY_MS).toISOString().slice(0, 10);
@@ -35,7 +36,7 @@ export function checkPolicy(config: FileConfig, now: Date): Finding[] {
         });
       }
       if (kp.require_guardrail && (k.guardrail === undefined || k.guardrail === null)) {
-        out.push({ path: at('guardrail'), message: `key "${k.name}" has no guardrail; policy.keys.require_guardrail requires one` });
+        out.push({ ...about('guardrail'), message: `key "${k.name}" has no guardrail; policy.keys.require_guardrail requires one` });
       }
       if (pattern && !pattern.test(k.name)) {
         out.push({ path: ['keys', i, 'name'], message: `key name "${k.name}" does not match policy.keys.name_pattern ${kp.name_pattern}` });
@@ -47,7 +48,7 @@ export function checkPolicy(config: FileConfig, now: Date): Finding[] {
     // Missing limits are reported at the object's first line, excessive ones at the limit itself.
     const check = (g: { limit_usd?: number | null }, base: (string | number)[], nameField: string | undefined, label: string) => {
       if (gp.require_limit && (g.limit_usd === undefined || g.limit_usd === null)) {
-        out.push({ path: nameField ? [...base, nameField] : base, message: `${label} has no limit_usd; policy.guardrails.require_limit requires one` });
+        out.push({ path: nameField ? [...base, nameField] : base, concerns: [...base, 'limit_usd'], message: `${label} has no limit_usd; policy.guardrails.require_limit requires one` });
       }
       if (gp.max_limit_usd !== undefined && typeof g.limit_usd === 'number' && g.limit_usd > gp.max_limit_usd) {
         out.push({

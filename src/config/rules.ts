@@ -41,6 +41,7 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
     if (ws.include_byok_in_budgets !== undefined && Object.keys(ws.budgets ?? {}).length === 0) {
       out.push({
         path: ['workspaces', i, 'include_byok_in_budgets'],
+        concerns: ['workspaces', i, 'budgets'],
         atKey: true,
         message: 'include_byok_in_budgets is set through the budget endpoints, so it needs at least one budget under budgets:',
       });
@@ -157,7 +158,7 @@ function budgetOrder(budgets: Partial<Record<(typeof BUDGET_INTERVALS)[number], 
 /** The API takes `reset_interval` only together with `limit_usd`. */
 function limitWithInterval(g: { limit_usd?: number | null; reset_interval?: string | null }, path: (string | number)[]): Finding[] {
   if (g.reset_interval && (g.limit_usd === undefined || g.limit_usd === null)) {
-    return [{ path: [...path, 'reset_interval'], message: 'reset_interval needs limit_usd: a reset interval only applies to a spending limit' }];
+    return [{ path: [...path, 'reset_interval'], concerns: [...path, 'limit_usd'], message: 'reset_interval needs limit_usd: a reset interval only applies to a spending limit' }];
   }
   return [];
 }

@@ -10,6 +10,8 @@ export interface Finding {
   atKey?: boolean;
   message: string;
   severity?: 'error' | 'warning';
+  /** The field the finding is about, when it is reported elsewhere (e.g. a missing limit, at the name). */
+  concerns?: PathSegment[];
 }
 
 export function pathString(path: readonly PathSegment[]): string {
