@@ -2,9 +2,29 @@
 # The composite action's one step (action.yml): runs oradmin, writes the job summary and the step
 # outputs. The management key stays in the environment; nothing here echoes it or a secret, and
 # there is deliberately no `set -x`.
+#
+# Untrusted text never drives the job log (PRODUCT.md section 11): oradmin already escapes names so
+# that none can start a line, and everything it prints to the log is also wrapped in
+# `::stop-commands::<token>` … `::<token>::` with a token made for this run, so that GitHub runs no
+# workflow command from it. Only oradmin's own annotations (`::error file=…`, escaped as GitHub
+# specifies) are printed outside the wrapping, where they take effect.
 set -uo pipefail
 
 oradmin() { node "$GITHUB_ACTION_PATH/bin/oradmin.js" "$@"; }
+token=$(node -e 'process.stdout.write(require("crypto").randomBytes(16).toString("hex"))')
+quiet() { echo "::stop-commands::$token"; }
+loud() { echo "::$token::"; }
+# Workflow-command data escaping (https://docs.github.com/actions/reference/workflow-commands-for-github-actions).
+gh_escape() { local s=${1//%/%25}; s=${s//$'\r'/%0D}; printf '%s' "${s//$'\n'/%0A}"; }
+# Prints a file inside the wrapping, except oradmin's own annotation lines, which go after it.
+show() {
+  quiet
+  grep -v -E '^::(error|warning|notice) file=' "$1"
+  loud
+  grep -E '^::(error|warning|notice) file=' "$1"
+  return 0
+}
+
 read -r -a extra <<< "${ORADMIN_ARGS:-}"
 # apply plans first; of the extra arguments only --target applies to that plan (the others, such
 # as --allow-replace or --force, are apply's own).
@@ -25,37 +45,47 @@ counts() { node -e 'const p=require(process.argv[1]); process.stdout.write(JSON.
 
 case "${ORADMIN_COMMAND:-}" in
   validate)
-    # In GitHub Actions, oradmin also prints each error as an ::error annotation on stdout.
-    oradmin validate -f "$ORADMIN_FILE" "${extra[@]}"
+    # In GitHub Actions, oradmin prints each error as an ::error annotation on stdout, and the
+    # human-readable messages on stderr.
+    oradmin validate -f "$ORADMIN_FILE" "${extra[@]}" > "$work/validate.out" 2>&1
     code=$?
+    show "$work/validate.out"
     echo "exit-code=$code" >> "$output_file"
     exit "$code"
     ;;
   plan)
-    oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${extra[@]}" > "$work/plan.md"
+    quiet
+    oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${extra[@]}" 2>&1 > "$work/plan.md"
     code=$?
+    loud
     echo "exit-code=$code" >> "$output_file"
     if [ "$code" -eq 1 ]; then
-      # The markdown was not produced; what is there are the error annotations: show them.
-      cat "$work/plan.md"
+      # No plan was made; what is there are the error annotations: show them.
+      show "$work/plan.md"
       exit 1
     fi
     cat "$work/plan.md" >> "$summary_file"
-    cat "$work/plan.md"
+    show "$work/plan.md"
     echo "has-changes=$([ "$code" -eq 2 ] && echo true || echo false)" >> "$output_file"
     echo "summary=$(counts "$work/plan.json")" >> "$output_file"
     echo "plan-markdown=$work/plan.md" >> "$output_file"
     if [ "${ORADMIN_PR_COMMENT:-false}" = "true" ]; then
-      "$GITHUB_ACTION_PATH/scripts/action/sticky-comment.sh" "$work/plan.md" || exit 1
+      quiet
+      "$GITHUB_ACTION_PATH/scripts/action/sticky-comment.sh" "$work/plan.md" 2>&1
+      comment=$?
+      loud
+      [ "$comment" -eq 0 ] || exit 1
     fi
     exit 0
     ;;
   apply)
     # Plan first, then apply exactly that plan: apply refuses it if anything changed in between.
-    oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${plan_extra[@]}" > "$work/plan.md"
+    quiet
+    oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${plan_extra[@]}" 2>&1 > "$work/plan.md"
     code=$?
+    loud
     if [ "$code" -eq 1 ]; then
-      cat "$work/plan.md"
+      show "$work/plan.md"
       echo "exit-code=1" >> "$output_file"
       exit 1
     fi
@@ -68,8 +98,10 @@ case "${ORADMIN_COMMAND:-}" in
       exit 0
     fi
     echo "has-changes=true" >> "$output_file"
-    oradmin apply "$work/plan.json" --auto-approve --log-file "$work/audit.jsonl" "${extra[@]}"
+    quiet
+    oradmin apply "$work/plan.json" -f "$ORADMIN_FILE" --auto-approve --log-file "$work/audit.jsonl" "${extra[@]}" 2>&1
     code=$?
+    loud
     echo "exit-code=$code" >> "$output_file"
     {
       cat "$work/plan.md"
@@ -79,7 +111,7 @@ case "${ORADMIN_COMMAND:-}" in
     exit "$code"
     ;;
   *)
-    echo "::error::oradmin action: command must be validate, plan or apply (got \"${ORADMIN_COMMAND:-}\")"
+    echo "::error::oradmin action: command must be validate, plan or apply (got \"$(gh_escape "${ORADMIN_COMMAND:-}")\")"
     exit 1
     ;;
 esac

@@ -60,8 +60,11 @@ describe('convergence through the sandbox', () => {
           await sb.close();
         }
       }),
-      { numRuns: 14, seed: 42 },
+      // Each run is three CLI processes against a fresh sandbox (~3 s on two busy cores). The
+      // in-process property (test/core/convergence.property.test.ts) covers hundreds of states;
+      // this one proves the same through HTTP with few, and a budget far above what it needs.
+      { numRuns: 7, seed: 42 },
     );
-    expect(applied).toBeGreaterThanOrEqual(8);
-  });
+    expect(applied).toBeGreaterThanOrEqual(4);
+  }, 180_000);
 });

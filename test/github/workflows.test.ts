@@ -1,41 +1,13 @@
 // The three example workflows, run step by step on this machine against the sandbox, with
 // GITHUB_ACTIONS=true, a job summary and step outputs, and a recording stand-in for the gh CLI.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import type { SeedDocument } from '../../src/sandbox/index.js';
 import { REPO } from '../helpers/cli.js';
-import { org, type Org } from '../helpers/org.js';
+import { org } from '../helpers/org.js';
+import { checkout, DEMO_SEED, envOf, everything, secretsOf, workflow } from './repo.js';
 import { runWorkflow } from './runner.js';
-
-const workflow = (name: string) => path.join(REPO, 'examples/github', name);
-const DEMO_SEED = parse(readFileSync(path.join(REPO, 'examples/seeds/demo.yaml'), 'utf8')) as SeedDocument;
-
-/** A checkout of a repository holding the desired file, and a fake gh with its own state. */
-function checkout(desired: string, extra: Record<string, string> = {}) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'oradmin-repo-'));
-  writeFileSync(path.join(dir, 'openrouter.admin.yaml'), desired);
-  for (const [to, from] of Object.entries(extra)) {
-    mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
-    copyFileSync(from, path.join(dir, to));
-  }
-  const ghState = path.join(dir, '..', `${path.basename(dir)}-gh-state.json`);
-  const ghLog = path.join(dir, '..', `${path.basename(dir)}-gh-log.jsonl`);
-  writeFileSync(ghLog, '');
-  return {
-    dir,
-    env: { FAKE_GH_STATE: ghState, FAKE_GH_LOG: ghLog },
-    gh: () => JSON.parse(readFileSync(ghState, 'utf8')) as { comments: { id: number; body: string }[]; issues: { number: number; state: string; body: string; labels: string[] }[]; secrets: Record<string, string> },
-    ghCalls: () => readFileSync(ghLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { argv: string[]; stdin: string }),
-  };
-}
-
-const secretsOf = (o: Org) => ({ OPENROUTER_MANAGEMENT_KEY: o.sb.managementKey });
-const envOf = (o: Org, repo: { env: Record<string, string> }) => ({ ...repo.env, OPENROUTER_API_URL: o.sb.url });
-const everything = (r: Awaited<ReturnType<typeof runWorkflow>>) => [r.summary, ...r.steps.flatMap((s) => [s.stdout, s.stderr, ...Object.values(s.outputs)])].join('\n');
 
 describe('examples/github/plan-on-pr.yml', () => {
   it('validates, plans, posts a sticky comment (updated on the next push) and sets the outputs', async () => {
@@ -111,7 +83,9 @@ describe('examples/github/apply-on-merge.yml', () => {
       env: envOf(o, repo),
     });
     const apply = r.steps.find((s) => s.name === 'Apply')!;
-    expect(apply.stderr).not.toContain('FAILED');
+    // oradmin's stderr goes to the job log through stdout, inside the stop-commands wrapping.
+    expect(apply.stdout).toMatch(/\[\d+\/\d+\] ok /);
+    expect(apply.stdout).not.toContain('FAILED');
     expect(apply.code).toBe(0);
     expect(r.success).toBe(true);
     expect(apply.outputs['has-changes']).toBe('true');
