@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { REPO } from './helpers/cli.js';
 
-it('npm run demo shows validate, plan, apply and an empty plan, and exits 0', async () => {
+it('npm run demo shows validate, plan, apply and a plan with nothing left to change, and exits 0', async () => {
   const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [path.join(REPO, 'scripts/demo.mjs')], { cwd: REPO, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
     let out = '';
@@ -17,8 +17,10 @@ it('npm run demo shows validate, plan, apply and an empty plan, and exits 0', as
   expect(code).toBe(0);
   expect(stdout).toContain('openrouter.admin.yaml is valid');
   expect(stdout).toContain('~ key.default/prod-bot');
-  expect(stdout).toContain('Apply complete: 9 operations done; a new plan is empty.');
-  expect(stdout).toContain('No changes. The organization matches openrouter.admin.yaml.');
+  expect(stdout).toMatch(/Apply complete: 10 operations done; a new plan is empty\. 1 new secret delivered to the secrets file .*secrets\.json\./);
+  // The key created in the dashboard is still reported: drift for a cron, exit 2.
+  expect(stdout).toContain('No changes to make, but 1 live object is not in the file.');
+  expect(stdout).toContain('(exit code 2)');
   expect(stdout).toMatch(/The secrets of the 1 new key\(s\) \(research\/notebook\) are in .* \(mode 600\)/);
   expect(stdout + stderr).not.toMatch(/sk-or-v1-[0-9a-f]{64}/);
 });

@@ -26,13 +26,14 @@ show() {
 }
 
 read -r -a extra <<< "${ORADMIN_ARGS:-}"
-# apply plans first; of the extra arguments only --target applies to that plan (the others, such
-# as --allow-replace or --force, are apply's own).
+# plan gets the flags apply will get (--target, --secrets-out, --force, --allow-replace), so that a
+# green plan means a green apply; only apply's own (audit log, lock, confirmation) are left out.
 plan_extra=()
 for ((i = 0; i < ${#extra[@]}; i++)); do
   case "${extra[$i]}" in
-    --target) plan_extra+=("--target" "${extra[$((i + 1))]:-}"); i=$((i + 1)) ;;
-    --target=*) plan_extra+=("${extra[$i]}") ;;
+    --log-file | --lock-timeout) i=$((i + 1)) ;;
+    --log-file=* | --lock-timeout=* | --lock | --lock=* | --no-lock | --auto-approve) ;;
+    *) plan_extra+=("${extra[$i]}") ;;
   esac
 done
 work="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/oradmin-$$"
@@ -55,19 +56,19 @@ case "${ORADMIN_COMMAND:-}" in
     ;;
   plan)
     quiet
-    oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${extra[@]}" 2>&1 > "$work/plan.md"
+    oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${plan_extra[@]}" 2>&1 > "$work/plan.md"
     code=$?
     loud
     echo "exit-code=$code" >> "$output_file"
-    if [ "$code" -eq 1 ]; then
-      # No plan was made; what is there are the error annotations: show them.
-      show "$work/plan.md"
+    show "$work/plan.md"
+    if ! head -n 1 "$work/plan.md" | grep -qxF '<!-- oradmin-plan -->'; then
+      # No plan was made (an invalid file, an API failure): the annotations above say why.
       exit 1
     fi
+    # A plan, possibly one that apply would refuse (exit 1): reviewers see it either way.
     cat "$work/plan.md" >> "$summary_file"
-    show "$work/plan.md"
     echo "has-changes=$([ "$code" -eq 2 ] && echo true || echo false)" >> "$output_file"
-    echo "summary=$(counts "$work/plan.json")" >> "$output_file"
+    [ -f "$work/plan.json" ] && echo "summary=$(counts "$work/plan.json")" >> "$output_file"
     echo "plan-markdown=$work/plan.md" >> "$output_file"
     if [ "${ORADMIN_PR_COMMENT:-false}" = "true" ]; then
       quiet
@@ -76,6 +77,7 @@ case "${ORADMIN_COMMAND:-}" in
       loud
       [ "$comment" -eq 0 ] || exit 1
     fi
+    [ "$code" -eq 1 ] && exit 1
     exit 0
     ;;
   apply)

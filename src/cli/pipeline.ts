@@ -2,7 +2,7 @@
 import type { LoadedConfig } from '../config/load.js';
 import { loadConfigInWorker } from '../config/load-in-worker.js';
 import type { FileConfig } from '../config/schema.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, OradminError } from '../errors.js';
 import { createClientFromEnv, type ApiClient } from '../api/client.js';
 import { readLiveState } from '../api/live-state.js';
 import type { LiveState } from '../core/live.js';
@@ -71,6 +71,7 @@ export async function planOrganization(opts: GlobalOptions, io: Io, options: Pla
     const live = await reading;
     const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now, options });
     if (result.errors.length > 0) throw new ConfigError(result.errors);
+    if (result.targetErrors.length > 0) throw new OradminError(result.targetErrors.join('; '));
     for (const w of result.warnings) io.stderr.write(`warning: ${terminalText(w)}\n`);
     return { loaded, live, result, client };
   } catch (err) {

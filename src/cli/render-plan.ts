@@ -4,13 +4,13 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { GlobalOptions, Io } from './context.js';
 
-export function renderPlan(plan: Plan, opts: GlobalOptions, _io: Io): string {
+export function renderPlan(plan: Plan, opts: GlobalOptions, _io: Io, refusals: readonly string[] = []): string {
   switch (opts.output) {
     case 'json':
-      return renderJson(plan);
+      return renderJson(plan, refusals);
     case 'markdown':
-      return renderMarkdown(plan, { file: opts.file });
+      return renderMarkdown(plan, { file: opts.file, refusals });
     default:
-      return renderText(plan, { color: opts.color, file: opts.file });
+      return renderText(plan, { color: opts.color, file: opts.file, refusals });
   }
 }

@@ -1,17 +1,16 @@
 // `oradmin apply`: plan, refuse what is unsafe before any write, confirm, execute, verify.
-import path from 'node:path';
-import { stat } from 'node:fs/promises';
 import { AuditLog } from '../apply/audit-log.js';
 import { executePlan, type ExecReport } from '../apply/executor.js';
 import { idRegistryFrom } from '../apply/ids.js';
 import { KeyCreationProtocol } from '../apply/key-creation.js';
 import { readPlanfile } from '../apply/planfile.js';
-import { selectSink } from '../apply/sinks/select.js';
+import { resolveSink } from '../apply/sinks/resolve.js';
 import { buildPlan } from '../resources/registry.js';
 import { planJson } from '../core/plan-json.js';
 import type { Operation, Plan } from '../core/types.js';
 import { OradminError } from '../errors.js';
 import { confirm } from './confirm.js';
+import { refusalsOf } from './refusals.js';
 import type { GlobalOptions, Io } from './context.js';
 import { planOrganization, readLiveFor } from './pipeline.js';
 import { progressReporter } from './progress.js';
@@ -51,25 +50,19 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
         throw new OradminError(`${stale}; nothing was applied. Run \`oradmin plan --out ${cmd.planfile}\` again and review it.`);
       }
     }
-    if (!json) io.stdout.write(renderPlan(plan, opts, io));
+    // The same decision as plan's (cli/refusals.ts), so that a green plan means a green apply.
+    const sink = await resolveSink({ file: opts.file, secretsOut: cmd.secretsOut, config: loaded.config, env: io.env });
+    const refusals = plan.operations.length === 0 ? [] : await refusalsOf({ plan, config: loaded.config, sink, force: cmd.force === true, env: io.env });
+    if (!json) io.stdout.write(renderPlan(plan, opts, io, refusals));
     if (plan.operations.length === 0) {
       out({ status: 'no-changes', done: [], failed: [], not_started: [] }, plan);
       return 0;
     }
-
-    const refusal = refusalReason(plan, cmd);
-    const sink = selectSink({ secretsOut: cmd.secretsOut, config: loaded.config, configDir: await configDir(opts.file), env: io.env });
-    const createsKeys = plan.operations.some((o) => o.kind === 'key' && (o.action === 'create' || o.action === 'replace'));
-    const why =
-      refusal ??
-      (createsKeys && !sink
-        ? 'the plan creates keys but no secrets sink is configured: add `secrets:` to the file or pass --secrets-out <path>'
-        : undefined);
-    if (why) {
+    if (refusals.length > 0) {
+      const why = refusals.join('; ');
       out({ status: 'refused', reason: why }, plan);
       throw new OradminError(`apply refused: ${why}. Nothing was changed.`);
     }
-    if (createsKeys) await sink!.check();
 
     if (!cmd.autoApprove) {
       if (!io.stdin.isTTY) {
@@ -85,12 +78,16 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
 
     const audit = cmd.logFile ? new AuditLog(cmd.logFile, () => new Date()) : undefined;
     const ids = idRegistryFrom(live);
+    let delivered = 0;
     const keys = new KeyCreationProtocol({
       client,
       ids,
       sink,
       now: () => new Date(),
-      onStep: (address, step, detail) => audit?.write({ address, action: 'create', result: 'step', step, ids: detail }),
+      onStep: (address, step, detail) => {
+        if (step === 'delivered') delivered++;
+        audit?.write({ address, action: 'create', result: 'step', step, ids: detail });
+      },
     });
     const progress = progressReporter(io, plan.operations.length);
     const report = await executePlan(plan.operations, { client, ids, keys }, {
@@ -127,19 +124,15 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
           `(${remaining.slice(0, 5).map((o) => `${o.action} ${o.address}`).join(', ')}). A plan that does not converge is a bug — please report it with \`oradmin plan -o json\`.`,
       );
     }
-    out(reportJson('applied', report), plan);
-    if (!json) io.stdout.write(`Apply complete: ${report.done.length} operation${report.done.length === 1 ? '' : 's'} done; a new plan is empty.\n`);
+    out({ ...reportJson('applied', report), secrets_delivered: delivered, ...(sink && delivered > 0 ? { secrets_sink: sink.description } : {}) }, plan);
+    if (!json) {
+      const where = delivered > 0 && sink ? ` ${delivered} new secret${delivered === 1 ? '' : 's'} delivered to ${terminalText(sink.description)}.` : '';
+      io.stdout.write(`Apply complete: ${report.done.length} operation${report.done.length === 1 ? '' : 's'} done; a new plan is empty.${where}\n`);
+    }
     return 0;
   } finally {
     await client.close();
   }
-}
-
-function refusalReason(plan: Plan, cmd: ApplyCommandOptions): string | undefined {
-  const blocked = plan.operations.filter((o) => o.blocked);
-  if (blocked.length > 0) return blocked.map((o) => `${o.address}: ${o.blocked}`).join('; ');
-  if (!plan.safety.ok && !cmd.force) return `${plan.safety.reasons.join('; ')} (pass --force to proceed)`;
-  return undefined;
 }
 
 function staleness(
@@ -152,14 +145,6 @@ function staleness(
   if (saved.live_digest !== liveDigest) return 'the plan is stale: the organization changed since it was made';
   if (saved.plan.checksum !== checksumAsPlanned()) return 'the plan is stale: planning again gives a different plan';
   return undefined;
-}
-
-async function configDir(file: string): Promise<string> {
-  try {
-    return (await stat(file)).isDirectory() ? path.resolve(file) : path.dirname(path.resolve(file));
-  } catch {
-    return process.cwd();
-  }
 }
 
 function idsOf(op: Operation): Record<string, unknown> {

@@ -1,19 +1,29 @@
+// `oradmin plan`: read the organization, plan, print — and tell the truth about apply: every
+// refusal apply would make for this plan here (cli/refusals.ts) is shown, and makes plan exit 1.
 import type { GlobalOptions, Io } from './context.js';
 import { planOrganization } from './pipeline.js';
 import { renderPlan } from './render-plan.js';
 import { writePlanfile } from '../apply/planfile.js';
+import { resolveSink } from '../apply/sinks/resolve.js';
 import { terminalText } from '../untrusted.js';
+import { refusalsOf } from './refusals.js';
 
 export interface PlanCommandOptions {
   out?: string;
   detailedExitcode?: boolean;
   target?: string[];
+  /** apply's overriding flags, with the same meaning, so that plan answers for that apply. */
+  secretsOut?: string;
+  force?: boolean;
+  allowReplace?: boolean;
 }
 
 export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptions, now: Date): Promise<number> {
-  const { loaded, result, client } = await planOrganization(opts, io, { targets: cmd.target ?? [] }, now);
+  const { loaded, result, client } = await planOrganization(opts, io, { targets: cmd.target ?? [], allowReplace: cmd.allowReplace === true }, now);
   await client.close();
-  io.stdout.write(renderPlan(result.plan, opts, io));
+  const sink = await resolveSink({ file: opts.file, secretsOut: cmd.secretsOut, config: loaded.config, env: io.env });
+  const refusals = await refusalsOf({ plan: result.plan, config: loaded.config, sink, force: cmd.force === true, env: io.env });
+  io.stdout.write(renderPlan(result.plan, opts, io, refusals));
   if (cmd.out) {
     await writePlanfile(cmd.out, {
       file: opts.file,
@@ -25,5 +35,14 @@ export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptio
     });
     io.stderr.write(`Saved the plan to ${terminalText(cmd.out)}; run \`oradmin apply ${terminalText(cmd.out)}\` to apply exactly this plan.\n`);
   }
-  return cmd.detailedExitcode && result.plan.operations.length > 0 ? 2 : 0;
+  if (refusals.length > 0) {
+    io.stderr.write(
+      `error: apply would refuse this plan (${refusals.length} reason${refusals.length === 1 ? '' : 's'} above); ` +
+        'plan checks with the flags apply will get (--secrets-out, --force, --allow-replace)\n',
+    );
+    return 1;
+  }
+  // Unmanaged objects under `report` are drift too (PRODUCT.md section 2).
+  const drift = result.plan.operations.length > 0 || result.plan.unmanaged.length > 0;
+  return cmd.detailedExitcode && drift ? 2 : 0;
 }

@@ -18,11 +18,25 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
   if (config.secrets?.file !== undefined && config.secrets.command !== undefined) {
     out.push({ path: ['secrets', 'command'], atKey: true, message: 'secrets takes either file or command, not both' });
   }
+  if (config.unmanaged?.members === 'ignore') {
+    out.push({
+      path: ['unmanaged', 'members'],
+      severity: 'warning',
+      message:
+        'unmanaged.members: ignore no longer keeps members a declared list leaves out: a declared members list is the complete set, ' +
+        'and unlisted members are removed; list them, or match them with ignore.members',
+    });
+  }
 
   // Workspaces: unique slugs; the default workspace's membership is implicit.
   const workspaces = config.workspaces ?? [];
   const declaredSlugs = new Map<string, number>();
+  const absentSlugs = new Set(workspaces.filter((w) => w.absent).map((w) => w.slug));
   workspaces.forEach((ws, i) => {
+    out.push(...absentOnly(ws, ['workspaces', i], ['slug'], `workspace "${ws.slug}"`));
+    if (ws.absent && ws.slug === DEFAULT_WORKSPACE) {
+      out.push({ path: ['workspaces', i, 'absent'], atKey: true, message: 'the default workspace always exists and cannot be deleted; remove absent: true' });
+    }
     const first = declaredSlugs.get(ws.slug);
     if (first !== undefined) {
       out.push({ path: ['workspaces', i, 'slug'], message: `workspace "${ws.slug}" is already declared at ${where(['workspaces', first, 'slug'])}` });
@@ -57,9 +71,12 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
 
   // Guardrails: unique (workspace, name); workspace declared.
   const guardrailsByWs = new Map<string, Map<string, number>>();
+  const absentGuardrails = new Set((config.guardrails ?? []).filter((g) => g.absent).map((g) => `${g.workspace ?? DEFAULT_WORKSPACE}/${g.name}`));
   (config.guardrails ?? []).forEach((g, i) => {
     const ws = g.workspace ?? DEFAULT_WORKSPACE;
     if (!knownWorkspace(ws)) out.push({ path: ['guardrails', i, 'workspace'], message: undeclared(ws) });
+    out.push(...absentOnly(g, ['guardrails', i], ['name', 'workspace'], `guardrail "${g.name}"`));
+    if (!g.absent && absentSlugs.has(ws)) out.push({ path: ['guardrails', i, 'workspace'], message: inAbsentWorkspace(ws) });
     const names = guardrailsByWs.get(ws) ?? new Map<string, number>();
     guardrailsByWs.set(ws, names);
     const first = names.get(g.name);
@@ -80,6 +97,8 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
   (config.keys ?? []).forEach((k, i) => {
     const ws = k.workspace ?? DEFAULT_WORKSPACE;
     if (!knownWorkspace(ws)) out.push({ path: ['keys', i, 'workspace'], message: undeclared(ws) });
+    out.push(...absentOnly(k, ['keys', i], ['name', 'workspace'], `key "${k.name}"`));
+    if (!k.absent && absentSlugs.has(ws)) out.push({ path: ['keys', i, 'workspace'], message: inAbsentWorkspace(ws) });
     const names = keysByWs.get(ws) ?? new Map<string, number>();
     keysByWs.set(ws, names);
     const first = names.get(k.name);
@@ -91,7 +110,9 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
     } else {
       names.set(k.name, i);
     }
-    if (typeof k.guardrail === 'string') {
+    if (typeof k.guardrail === 'string' && absentGuardrails.has(`${ws}/${k.guardrail}`)) {
+      out.push({ path: ['keys', i, 'guardrail'], message: `guardrail "${k.guardrail}" is declared absent: true (to be deleted); bind the key to another one or remove the guardrail line` });
+    } else if (typeof k.guardrail === 'string') {
       const inWs = guardrailsByWs.get(ws);
       if (!inWs?.has(k.guardrail)) {
         const elsewhere = [...guardrailsByWs.entries()].find(([, names]) => names.has(k.guardrail as string))?.[0];
@@ -114,6 +135,25 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
     }
   });
   return out;
+}
+
+/**
+ * `absent: true` deletes one object: nothing else may be declared with it, since none of it would
+ * be applied (a reviewer would read settings that are never set).
+ */
+function absentOnly(decl: object & { absent?: boolean }, path: (string | number)[], identity: readonly string[], what: string): Finding[] {
+  if (!decl.absent) return [];
+  return Object.keys(decl)
+    .filter((f) => f !== 'absent' && !identity.includes(f))
+    .map((f) => ({
+      path: [...path, f],
+      atKey: true,
+      message: `${what} is declared absent: true (to be deleted), so ${f} has no effect; remove it, or remove absent: true to keep the ${what.split(' ')[0]}`,
+    }));
+}
+
+function inAbsentWorkspace(slug: string): string {
+  return `workspace "${slug}" is declared absent: true (to be deleted); move this declaration to another workspace or remove absent: true from it`;
 }
 
 function duplicates(

@@ -132,6 +132,10 @@ const guardrail = z
       .array(memberRef)
       .optional()
       .meta(d('Members bound to this guardrail, by e-mail or user id. Omitted: not managed; present: the full set.')),
+    absent: z
+      .boolean()
+      .optional()
+      .meta(d('true: delete this guardrail if it exists, and nothing else (give only name and workspace).')),
   })
   .meta(d('A guardrail: spend cap, model/provider lists, zero data retention, content filters.'));
 
@@ -172,6 +176,10 @@ const key = z
       .boolean()
       .optional()
       .meta(d('Allow apply to replace this key (new secret) when an immutable field changes.')),
+    absent: z
+      .boolean()
+      .optional()
+      .meta(d('true: delete this key if it exists, and nothing else (give only name and workspace).')),
   })
   .meta(d('An inference API key. Its secret goes only to the secrets sink.'));
 
@@ -234,6 +242,10 @@ const workspace = z
         ),
       ),
     default_guardrail: defaultGuardrail.optional(),
+    absent: z
+      .boolean()
+      .optional()
+      .meta(d('true: delete this workspace if it exists, and nothing else (give only slug).')),
   })
   .meta(d('A workspace with its settings, budgets, members and default guardrail.'));
 
@@ -251,6 +263,15 @@ const secrets = z
       .min(1)
       .optional()
       .meta(d('Command run once per new key with the secret as JSON on stdin (never argv or env).')),
+    file_in_ci: z
+      .boolean()
+      .optional()
+      .meta(
+        d(
+          'Allow a file sink when CI=true or GITHUB_ACTIONS=true. A CI runner is usually thrown away with the ' +
+            'file, so apply refuses there unless this says the runner (or the path) persists.',
+        ),
+      ),
   })
   .meta(d('Where the secret of each newly created key goes. Required before apply may create a key.'));
 
@@ -266,7 +287,12 @@ const unmanaged = z
     workspaces: unmanagedPolicy.optional().meta(d('Live workspaces not declared: report (default), ignore or delete.')),
     members: unmanagedPolicy
       .optional()
-      .meta(d('Workspace members and guardrail member bindings not declared: report (default), ignore or delete.')),
+      .meta(
+        d(
+          'Kept for older files; no effect: a declared members list is the complete set (unlisted members are ' +
+            'removed) and an omitted one is not managed. Leave members alone with ignore.members.',
+        ),
+      ),
   })
   .meta(d('What to do with live objects this file does not declare.'));
 

@@ -31,3 +31,13 @@ export function closest(input: string, candidates: readonly string[]): string | 
   const allowed = Math.max(1, Math.floor(Math.max(input.length, best.length) / 3));
   return bestScore <= allowed ? best : undefined;
 }
+
+/** Up to `limit` candidates nearest to the input, nearest first (ties in candidate order). */
+export function nearest(input: string, candidates: readonly string[], limit = 3): string[] {
+  const lower = input.toLowerCase();
+  return candidates
+    .map((c, i) => ({ c, i, d: editDistance(lower, c.toLowerCase()) }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.c);
+}

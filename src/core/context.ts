@@ -56,9 +56,10 @@ export class PlanContext {
       this.wsById.set(ws.id, ws);
       this.wsByDefaultGuardrail.set(ws.default_guardrail_id, ws);
     }
-    for (const ws of input.config.workspaces ?? []) this.declared.set(ws.slug, ws);
-    for (const k of input.config.keys ?? []) this.declaredKeys.add(`${k.workspace ?? DEFAULT_WORKSPACE}/${k.name}`);
-    for (const g of input.config.guardrails ?? []) this.declaredGuardrails.set(`${g.workspace ?? DEFAULT_WORKSPACE}/${g.name}`, g);
+    // Declarations with `absent: true` only delete their object: nothing of theirs is managed.
+    for (const ws of input.config.workspaces ?? []) if (!ws.absent) this.declared.set(ws.slug, ws);
+    for (const k of input.config.keys ?? []) if (!k.absent) this.declaredKeys.add(`${k.workspace ?? DEFAULT_WORKSPACE}/${k.name}`);
+    for (const g of input.config.guardrails ?? []) if (!g.absent) this.declaredGuardrails.set(`${g.workspace ?? DEFAULT_WORKSPACE}/${g.name}`, g);
     for (const m of input.live.orgMembers) {
       this.membersByEmail.set(m.email.toLowerCase(), m);
       this.membersById.set(m.id, m);

@@ -1,7 +1,7 @@
 // What a resource kind declares to the planner. The planner (plan.ts) knows kinds only through this
 // interface, and receives them as input: core/ depends on nothing above it, and each kind (under
 // resources/) implements this interface plus how to carry out its operations.
-import type { Action, ExecData, Kind, Operation } from './types.js';
+import type { Action, Effect, ExecData, Kind, Operation } from './types.js';
 import type { PlanContext } from './context.js';
 import type { PathSegment } from '../config/source.js';
 
@@ -15,6 +15,8 @@ export interface DesiredObject {
   exec: ExecData;
   /** Shown in `after` beside the fields (e.g. a new key's guardrail, bound during creation). */
   describe?: Record<string, unknown>;
+  /** `absent: true` in the file: the live object, if any, is deleted; nothing is created. */
+  absent?: boolean;
 }
 
 /** A live object, normalized to the file's shape; `fields` holds every comparable field. */
@@ -82,6 +84,10 @@ export interface PlannerKind {
   preflight?(op: Operation, index: OpIndex, ctx: PlanContext): string | undefined;
   /** Two live objects with a declared identity are an error (never a guess). */
   uniqueIdentity?: boolean;
+  /** Whether the operation widens access or spend, narrows it, or neither (core/effect.ts). */
+  effect(op: Operation): Effect;
+  /** Consequences worth a warning that no single operation says (e.g. a policy forcing replacements). */
+  warnings?(ops: readonly Operation[], ctx: PlanContext): string[];
   /** A last look at this kind's operations (e.g. resuming interrupted key creations). */
   finalize?(ops: Operation[], ctx: PlanContext): Operation[];
 }

@@ -7,6 +7,8 @@ export interface OperationJson {
   address: string;
   kind: string;
   action: string;
+  /** widens | narrows | neutral (core/effect.ts). */
+  effect?: string;
   after?: Record<string, unknown>;
   changes?: { field: string; before: unknown; after: unknown }[];
   reason?: string;
@@ -24,6 +26,7 @@ export interface PlanJson {
 
 export function operationJson(op: Operation): OperationJson {
   const out: OperationJson = { address: op.address, kind: op.kind, action: op.action };
+  if (op.effect) out.effect = op.effect;
   if (op.after && Object.keys(op.after).length > 0) out.after = op.after;
   if (op.changes && op.changes.length > 0) out.changes = op.changes.map((c) => ({ field: c.field, before: c.before, after: c.after }));
   if (op.reason) out.reason = op.reason;

@@ -8,6 +8,7 @@ import { PlanContext, type PlanInput } from './context.js';
 import { fieldChanges } from './diff.js';
 import { liveFingerprint } from './fingerprint.js';
 import { canonicalJson, globToRegExp } from './normalize.js';
+import { nearest } from '../config/suggest.js';
 import { sortOperations } from './order.js';
 import { planChecksum } from './plan-json.js';
 import { assessSafety } from './safety.js';
@@ -19,6 +20,8 @@ export interface PlanResult {
   liveDigest: string;
   /** Problems that make the plan meaningless (unknown member, duplicate live identity): exit 1. */
   errors: Diagnostic[];
+  /** `--target`s that name nothing declared or live, each with the nearest addresses: exit 1. */
+  targetErrors: string[];
   warnings: string[];
 }
 
@@ -45,6 +48,8 @@ export function buildPlan(input: CorePlanInput): PlanResult {
   const ignored = ignoreMatcher(ctx);
   const liveCounts = new Map<Kind, number>();
   const unmanaged: UnmanagedObject[] = [];
+  /** Every address declared or live, for `--target` (which must name one of them). */
+  const known = new Set<string>();
   let ops: Operation[] = [];
 
   for (const rk of kinds) {
@@ -58,11 +63,20 @@ export function buildPlan(input: CorePlanInput): PlanResult {
       else liveByAddress.set(l.address, [l]);
     }
 
+    for (const d of desired) known.add(d.address);
+    for (const l of live) known.add(l.address);
+
     const kindOps: Operation[] = [];
     for (const d of desired) {
       const matches = liveByAddress.get(d.address) ?? [];
       if (matches.length > 1) {
         if (rk.uniqueIdentity) ctx.errors.push(duplicateError(rk, d, matches, ctx));
+        continue;
+      }
+      if (d.absent) {
+        // `absent: true`: delete that one object if it exists; nothing otherwise (idempotent).
+        const l = matches[0];
+        if (l && rk.removeAction) kindOps.push(op(rk, d.address, rk.removeAction, { exec: l.exec, reason: 'declared absent: true in the file' }));
         continue;
       }
       const l = matches[0] ?? rk.implicitLive?.(d, ctx);
@@ -98,6 +112,9 @@ export function buildPlan(input: CorePlanInput): PlanResult {
       const policy = rk.orphan(l, ctx);
       if (policy === 'skip') continue;
       if (policy === 'remove') {
+        // The file declares the complete set (budgets, members): what it does not list goes —
+        // except what `ignore:` names (e.g. a service account left out of every list on purpose).
+        if (rk.unmanagedClass && ignored(rk.unmanagedClass, l)) continue;
         if (rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec }));
         continue;
       }
@@ -123,16 +140,22 @@ export function buildPlan(input: CorePlanInput): PlanResult {
     const rk = resourceKind(o.kind);
     o.dependsOn = [...new Set(rk.dependsOn(o, index, ctx))].filter((a) => a !== o.address).sort();
     o.blocked ??= rk.preflight?.(o, index, ctx);
+    o.effect = rk.effect(o);
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = kinds.flatMap((rk) => rk.warnings?.(index.ofKind(rk.kind), ctx) ?? []);
+  const targetErrors: string[] = [];
   const targets = ctx.options.targets ?? [];
   if (targets.length > 0) {
     ops = narrow(ops, targets, index);
+    const addresses = [...known].sort();
     for (const t of targets) {
-      if (![...byAddress.keys(), ...unmanaged.map((u) => u.address)].some((a) => matchesTarget(a, t))) {
-        warnings.push(`--target ${t} matches nothing that would change`);
-      }
+      if (addresses.some((a) => matchesTarget(a, t))) continue;
+      const near = nearest(t, addresses);
+      const shape = /^[a-z_]+\.[^/]+/.test(t) ? '' : ' (an address looks like key.<workspace>/<name>; globs with * are allowed)';
+      targetErrors.push(
+        `--target ${t} names nothing that is declared or live${shape}` + (near.length > 0 ? `; nearest: ${near.join(', ')}` : ''),
+      );
     }
   }
 
@@ -150,7 +173,7 @@ export function buildPlan(input: CorePlanInput): PlanResult {
     unmanaged: unmanagedShown,
     safety: assessSafety(sorted, liveCounts, ctx.config.safety),
   };
-  return { plan: { ...body, checksum: planChecksum(body) }, liveDigest: liveFingerprint(ctx, kinds), errors: ctx.errors, warnings };
+  return { plan: { ...body, checksum: planChecksum(body) }, liveDigest: liveFingerprint(ctx, kinds), errors: ctx.errors, targetErrors, warnings };
 }
 
 function op(rk: ResourceKind, address: string, action: Operation['action'], rest: Partial<Operation>): Operation {

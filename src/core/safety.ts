@@ -7,7 +7,8 @@ export const DEFAULT_MAX_CHANGE_FRACTION = 0.3;
 /** The fraction rule only applies to kinds with at least this many live objects. */
 export const FRACTION_MIN_OBJECTS = 10;
 
-const REMOVING = new Set(['delete', 'disable', 'replace']);
+/** Removals of something the user had: objects, and bindings (a member taken off a guardrail). */
+const REMOVING = new Set(['delete', 'disable', 'replace', 'unassign']);
 
 export function assessSafety(
   ops: readonly Operation[],
@@ -21,7 +22,7 @@ export function assessSafety(
   const reasons: string[] = [];
   if (removing.length > maxDeletes) {
     reasons.push(
-      `${removing.length} deletions, disables and replacements exceed safety.max_deletes (${maxDeletes})`,
+      `${removing.length} deletions, disables, replacements and unbindings exceed safety.max_deletes (${maxDeletes})`,
     );
   }
   const perKind = new Map<Kind, number>();
@@ -30,7 +31,7 @@ export function assessSafety(
     const existing = liveCounts.get(kind) ?? 0;
     if (existing >= FRACTION_MIN_OBJECTS && n / existing > maxFraction) {
       reasons.push(
-        `${n} of ${existing} existing ${kind} objects (${Math.round((n / existing) * 100)}%) would be deleted, disabled or replaced, ` +
+        `${n} of ${existing} existing ${kind} objects (${Math.round((n / existing) * 100)}%) would be deleted, disabled, replaced or unbound, ` +
           `above safety.max_change_fraction (${maxFraction})`,
       );
     }

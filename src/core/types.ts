@@ -19,6 +19,12 @@ export type Action = (typeof ACTIONS)[number];
 /** Actions that remove or disable something: they run last and count toward the safety limits. */
 export const DESTRUCTIVE: ReadonlySet<Action> = new Set(['delete', 'disable', 'unassign']);
 
+/**
+ * Whether an operation widens access or spend (a limit raised or removed, a guardrail loosened or
+ * unbound, a key enabled or created, a member added), narrows it, or neither (core/effect.ts).
+ */
+export type Effect = 'widens' | 'narrows' | 'neutral';
+
 export interface FieldChange {
   field: string;
   before: unknown;
@@ -37,6 +43,8 @@ export interface Operation {
   reason?: string;
   /** Set when apply must refuse this operation (e.g. a replacement that is not allowed). */
   blocked?: string;
+  /** Widens or narrows access or spend; set by the planner from the kind's classification. */
+  effect?: Effect;
   /** Addresses of operations that must finish first. Not part of the JSON contract. */
   dependsOn: string[];
   /** What the executor needs (ids, desired values). Plain data; never secrets; not rendered. */

@@ -44,7 +44,11 @@ export interface ExportNote {
 
 export interface ExportResult {
   yaml: string;
-  /** Live objects absent from the file because it cannot express them; `plan` lists them as unmanaged. */
+  /**
+   * Live objects absent from the file because it cannot express them; `plan` lists them as
+   * unmanaged — except member bindings, whose members go under `ignore.members` (a declared list is
+   * the complete set, so an unlisted binding would otherwise be removed).
+   */
   leftOut: ExportNote[];
   /** What else the file does not say: settings it cannot hold (left unmanaged), interrupted key creations. */
   notes: ExportNote[];
@@ -67,7 +71,12 @@ export function exportOrganization(live: LiveState, opts: ExportOptions): Export
     unmanaged: { keys: 'report', guardrails: 'report', workspaces: 'report', members: 'report' },
   };
   const ignored = live.workspaces.map((w) => w.slug).filter((s) => !run.inventory.slugs.includes(s)).sort(compare);
-  if (ignored.length > 0) body.ignore = { workspaces: ignored };
+  // A declared members list is the complete set: a binding the file cannot name (a former member)
+  // would be removed by the first apply. Ignoring that member keeps export → plan empty.
+  const ignoredMembers = [...run.ignoredMembers].sort(compare);
+  if (ignored.length > 0 || ignoredMembers.length > 0) {
+    body.ignore = { ...(ignored.length > 0 ? { workspaces: ignored } : {}), ...(ignoredMembers.length > 0 ? { members: ignoredMembers } : {}) };
+  }
   Object.assign(body, { workspaces, guardrails, keys });
 
   const leftOut = [...run.leftOut].map(([addr, message]) => ({ address: addr, message })).sort((a, b) => compare(a.address, b.address));
@@ -85,6 +94,8 @@ export function exportOrganization(live: LiveState, opts: ExportOptions): Export
 /** What one export has gathered so far, and what it has left out. */
 class ExportRun {
   readonly leftOut = new Map<string, string>();
+  /** Members whose bindings are left out: listed under `ignore.members`. */
+  readonly ignoredMembers = new Set<string>();
   readonly notes: ExportNote[] = [];
 
   constructor(
@@ -104,7 +115,10 @@ class ExportRun {
       .filter(selected)
       .flatMap((m) => {
         const problem = memberProblem(this.ctx, m);
-        if (problem) this.leaveOut(m.address, problem);
+        if (problem) {
+          this.leaveOut(m.address, `${problem}; listed under ignore.members, so that plan neither removes nor reports it`);
+          this.ignoredMembers.add(m.name);
+        }
         return problem ? [] : [m.name];
       })
       .sort(compare);

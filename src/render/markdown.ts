@@ -3,14 +3,16 @@
 import { KINDS, type Plan } from '../core/types.js';
 import { detailLines, headline, summaryLine } from './values.js';
 import { mdCode, mdText, terminalText } from '../untrusted.js';
+import { wideningOperations } from '../core/effect.js';
+import { noChangesLine, type RenderOptions } from './plan-words.js';
 
 export const MARKDOWN_MARKER = '<!-- oradmin-plan -->';
 
-export function renderMarkdown(plan: Plan, opts: { file?: string } = {}): string {
+export function renderMarkdown(plan: Plan, opts: RenderOptions = {}): string {
   const s = plan.summary;
   const out: string[] = [MARKDOWN_MARKER, `### oradmin plan${opts.file ? ` for ${mdCode(opts.file)}` : ''}`, ''];
   if (plan.operations.length === 0) {
-    out.push('**No changes.** The organization matches the file.', '');
+    out.push(`**${mdText(noChangesLine(plan, opts.file))}**`, '');
   }
   out.push(
     '| create | update | replace | delete | disable | assign | unassign | unmanaged |',
@@ -18,11 +20,16 @@ export function renderMarkdown(plan: Plan, opts: { file?: string } = {}): string
     `| ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.disable} | ${s.assign} | ${s.unassign} | ${s.unmanaged} |`,
     '',
   );
-  const blocked = plan.operations.filter((o) => o.blocked);
-  if (!plan.safety.ok || blocked.length > 0) {
+  const refusals = opts.refusals ?? [];
+  if (refusals.length > 0) {
     out.push('> [!WARNING]', '> **Apply will refuse this plan:**');
-    for (const r of plan.safety.reasons) out.push(`> - ${mdText(r)} (needs \`--force\`)`);
-    for (const o of blocked) out.push(`> - ${mdCode(o.address)}: ${mdText(o.blocked!)}`);
+    for (const r of refusals) out.push(`> - ${mdText(r)}`);
+    out.push('');
+  }
+  const widening = wideningOperations(plan.operations);
+  if (widening.length > 0) {
+    out.push('> [!IMPORTANT]', `> **${widening.length} change${widening.length === 1 ? ' widens' : 's widen'} access or spend** — review ${widening.length === 1 ? 'it' : 'these'} first:`);
+    for (const o of widening) out.push(`> - ${o.action} ${mdCode(o.address)}`);
     out.push('');
   }
   for (const kind of KINDS) {
@@ -42,7 +49,7 @@ export function renderMarkdown(plan: Plan, opts: { file?: string } = {}): string
     out.push('```', '', '</details>', '');
   }
   if (plan.unmanaged.length > 0) {
-    out.push(`<details><summary>Unmanaged — ${plan.unmanaged.length} live object${plan.unmanaged.length === 1 ? '' : 's'} not in the file</summary>`, '');
+    out.push(`<details><summary>Unmanaged — ${plan.unmanaged.length} live object${plan.unmanaged.length === 1 ? '' : 's'} not in the file (drift; apply leaves them alone)</summary>`, '');
     for (const u of plan.unmanaged) out.push(`- ${mdCode(u.address)}`);
     out.push('', '</details>', '');
   }

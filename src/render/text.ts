@@ -1,11 +1,14 @@
-// The plan for a terminal: one block per operation in execution order, a summary line, unmanaged
-// objects apart, and why apply would refuse. Colour only when asked (kleur, disabled otherwise).
+// The plan for a terminal: what widens access first, then one block per operation in execution
+// order, unmanaged objects apart, why apply would refuse, and a summary line. Colour only when
+// asked (kleur, disabled otherwise).
 import kleur from 'kleur';
 import type { Action, Plan } from '../core/types.js';
+import { wideningOperations } from '../core/effect.js';
 import { detailLines, headline, summaryLine } from './values.js';
 import { terminalText } from '../untrusted.js';
+import { noChangesLine, type RenderOptions } from './plan-words.js';
 
-export function renderText(plan: Plan, opts: { color: boolean; file?: string }): string {
+export function renderText(plan: Plan, opts: RenderOptions & { color: boolean }): string {
   const k = kleur;
   k.enabled = opts.color;
   const paint: Record<Action, (s: string) => string> = {
@@ -19,8 +22,14 @@ export function renderText(plan: Plan, opts: { color: boolean; file?: string }):
   };
   const out: string[] = [];
   if (plan.operations.length === 0) {
-    out.push(`No changes. The organization matches ${terminalText(opts.file ?? 'the file')}.`);
+    out.push(terminalText(noChangesLine(plan, opts.file)));
   } else {
+    const widening = wideningOperations(plan.operations);
+    if (widening.length > 0) {
+      out.push(k.bold(`${widening.length} change${widening.length === 1 ? ' widens' : 's widen'} access or spend — review ${widening.length === 1 ? 'it' : 'these'} first:`));
+      for (const op of widening) out.push(`  ${paint[op.action](headline(op))}`);
+      out.push('');
+    }
     out.push('oradmin will perform these operations, in this order:', '');
     for (const op of plan.operations) {
       out.push(`  ${paint[op.action](headline(op))}${op.reason ? k.dim(`  (${terminalText(op.reason)})`) : ''}`);
@@ -30,15 +39,20 @@ export function renderText(plan: Plan, opts: { color: boolean; file?: string }):
     out.push('');
   }
   if (plan.unmanaged.length > 0) {
-    out.push(k.bold(`Unmanaged: ${plan.unmanaged.length} live object${plan.unmanaged.length === 1 ? '' : 's'} not in the file (left alone; see unmanaged: and ignore:)`));
+    const n = plan.unmanaged.length;
+    out.push(
+      k.bold(
+        `Unmanaged: ${n} live object${n === 1 ? '' : 's'} not in the file — apply leaves ${n === 1 ? 'it' : 'them'} alone; ` +
+          `plan --detailed-exitcode reports ${n === 1 ? 'it' : 'them'} as drift (declare, delete with absent: true, or ignore:)`,
+      ),
+    );
     for (const u of plan.unmanaged) out.push(`  ${k.dim('?')} ${terminalText(u.address)}`);
     out.push('');
   }
-  const blocked = plan.operations.filter((o) => o.blocked);
-  if (!plan.safety.ok || blocked.length > 0) {
+  const refusals = opts.refusals ?? [];
+  if (refusals.length > 0) {
     out.push(k.red().bold('Apply will refuse this plan:'));
-    for (const r of plan.safety.reasons) out.push(`  - ${terminalText(r)} (use --force to proceed)`);
-    for (const o of blocked) out.push(`  - ${terminalText(o.address)}: ${terminalText(o.blocked!)}`);
+    for (const r of refusals) out.push(`  - ${terminalText(r)}`);
     out.push('');
   }
   out.push(k.bold(summaryLine(plan.summary as unknown as Record<string, number>)));

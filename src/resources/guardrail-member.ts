@@ -1,6 +1,7 @@
 // guardrail_member.<slug>/<guardrail>/<email>: an organization member bound to a guardrail.
-// `members:` on a guardrail absent means not managed; present, undeclared bindings follow
-// `unmanaged.members`. Assignments are bulk calls per guardrail (the executor groups them).
+// `members:` on a guardrail absent means not managed; present, it is the complete set: bindings it
+// does not list are removed (`ignore.members` exempts members by e-mail). Assignments are bulk
+// calls per guardrail (the executor groups them).
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
 import { readCountedList } from '../api/paginate.js';
@@ -59,13 +60,17 @@ export const guardrailMember: ResourceKind = {
   },
 
   orphan(obj, ctx) {
-    return ctx.declaredGuardrail(obj.workspace!, obj.exec.guardrail as string)?.members !== undefined ? 'unmanaged' : 'skip';
+    return ctx.declaredGuardrail(obj.workspace!, obj.exec.guardrail as string)?.members !== undefined ? 'remove' : 'skip';
   },
 
   dependsOn(op, index) {
     if (op.action !== 'assign') return [];
     const gOp = index.get(address.guardrail(op.exec.workspace as string, op.exec.guardrail as string));
     return gOp?.action === 'create' ? [gOp.address] : [];
+  },
+
+  effect(op) {
+    return op.action === 'assign' ? 'narrows' : 'widens';
   },
 
   batchKey(op) {

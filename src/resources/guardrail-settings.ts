@@ -2,7 +2,8 @@
 // way on both sides so that what apply wrote reads back equal (PATCH replaces lists whole).
 import type { PlanContext } from '../core/context.js';
 import type { ContentFilter, ContentFilterBuiltin, LiveGuardrail } from '../core/live.js';
-import { normalizeObjectSet, normalizeSet, orNull } from '../core/normalize.js';
+import { canonicalJson, normalizeObjectSet, normalizeSet, orNull } from '../core/normalize.js';
+import { allowListWidens, denyListWidens, limitWidens, permissionWidens, protectionWidens, resetWidens } from '../core/effect.js';
 import type { DefaultGuardrailDecl } from '../config/schema.js';
 import type { PathSegment } from '../config/source.js';
 import type { Operation } from '../core/types.js';
@@ -122,3 +123,26 @@ export function changedSettingsBody(op: Operation): Record<string, unknown> {
   }
   return body;
 }
+
+/** Content filters are protections: removing any of them widens what gets through. */
+function filtersWiden(before: unknown, after: unknown): boolean {
+  const kept = new Set((Array.isArray(after) ? after : []).map((f) => canonicalJson(f)));
+  return (Array.isArray(before) ? before : []).some((f) => !kept.has(canonicalJson(f)));
+}
+
+/** Which guardrail setting changes widen access or spend (core/effect.ts); description is neither. */
+export const GUARDRAIL_WIDENING: Readonly<Record<string, (before: unknown, after: unknown) => boolean>> = {
+  limit_usd: limitWidens,
+  reset_interval: resetWidens,
+  allowed_providers: allowListWidens,
+  allowed_models: allowListWidens,
+  ignored_providers: denyListWidens,
+  ignored_models: denyListWidens,
+  ...Object.fromEntries(ZDR_FIELDS.map((f) => [f, protectionWidens])),
+  enable_free_model_publication: permissionWidens,
+  enable_free_model_training: permissionWidens,
+  enable_paid_model_training: permissionWidens,
+  include_byok_in_budgets: protectionWidens,
+  content_filters: filtersWiden,
+  content_filter_builtins: filtersWiden,
+};

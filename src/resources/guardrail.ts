@@ -8,9 +8,10 @@ import { AmbiguousWriteError } from '../api/errors.js';
 import { readCountedList } from '../api/paginate.js';
 import { CreateGuardrailRequest, CreateGuardrailResponse, ListGuardrailsResponse, UpdateGuardrailRequest } from '../api/schemas.js';
 import type { Operation } from '../core/types.js';
+import { effectOfChanges } from '../core/effect.js';
 import { deleteObject, first, pathOf } from './calls.js';
 import type { ExecContext, ResourceKind } from './types.js';
-import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, changedSettingsBody, desiredGuardrailFields, guardrailSettingsBody, liveGuardrailFields } from './guardrail-settings.js';
+import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, GUARDRAIL_WIDENING, changedSettingsBody, desiredGuardrailFields, guardrailSettingsBody, liveGuardrailFields } from './guardrail-settings.js';
 
 export const guardrail: ResourceKind = {
   kind: 'guardrail',
@@ -26,6 +27,9 @@ export const guardrail: ResourceKind = {
   desired(ctx) {
     return (ctx.config.guardrails ?? []).map((g, i) => {
       const slug = g.workspace ?? DEFAULT_WORKSPACE;
+      if (g.absent) {
+        return { address: address.guardrail(slug, g.name), kind: 'guardrail' as const, fields: {}, path: ['guardrails', i, 'name'], exec: { workspace: slug, name: g.name }, absent: true };
+      }
       return {
         address: address.guardrail(slug, g.name),
         kind: 'guardrail' as const,
@@ -72,6 +76,14 @@ export const guardrail: ResourceKind = {
         .map((o) => o.address);
     }
     return [];
+  },
+
+  effect(op) {
+    // A new guardrail restricts nothing until something is bound to it; a deleted one frees
+    // everything bound to it.
+    if (op.action === 'create') return 'neutral';
+    if (op.action === 'delete') return 'widens';
+    return effectOfChanges(op.changes, GUARDRAIL_WIDENING);
   },
 
   async execute(ops, ctx) {

@@ -24,7 +24,7 @@ export const keyGuardrail: ResourceKind = {
 
   desired(ctx) {
     return (ctx.config.keys ?? []).flatMap((k, i) => {
-      if (typeof k.guardrail !== 'string') return [];
+      if (typeof k.guardrail !== 'string' || k.absent) return [];
       const slug = k.workspace ?? DEFAULT_WORKSPACE;
       return [
         {
@@ -71,6 +71,13 @@ export const keyGuardrail: ResourceKind = {
     if (op.action !== 'assign') return [];
     const gOp = index.get(address.guardrail(op.exec.workspace as string, op.exec.guardrail as string));
     return gOp?.action === 'create' ? [gOp.address] : [];
+  },
+
+  effect(op) {
+    // Binding an unguarded key narrows it; moving it to another guardrail may loosen it (the
+    // planner does not compare guardrails), and unbinding frees it.
+    if (op.action === 'assign') return op.changes?.some((c) => c.field === 'guardrail' && c.before !== null) ? 'widens' : 'narrows';
+    return 'widens';
   },
 
   /** One bulk call per guardrail: assign to the new one, unassign from the live one. */

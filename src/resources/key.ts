@@ -6,6 +6,7 @@
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
 import { normalizeTimestamp } from '../core/normalize.js';
+import { effectOfChanges, expiryWidens, limitWidens, protectionWidens, resetWidens } from '../core/effect.js';
 import type { Operation } from '../core/types.js';
 import { UpdateKeysRequest } from '../api/schemas.js';
 import { changedFields, deleteObject, first, pathOf } from './calls.js';
@@ -18,6 +19,14 @@ export function leavesKeyInactive(op: Operation): boolean {
   if (op.action === 'delete' || op.action === 'disable') return true;
   return op.action === 'update' && (op.changes ?? []).some((c) => c.field === 'disabled' && c.after === true);
 }
+
+const KEY_WIDENING = {
+  limit: limitWidens,
+  limit_reset: resetWidens,
+  include_byok_in_limit: protectionWidens,
+  disabled: (before: unknown, after: unknown) => before === true && after !== true,
+  expires_at: expiryWidens,
+};
 
 const DEFAULTS = { limit: null, limit_reset: null, include_byok_in_limit: false, expires_at: null, disabled: false };
 
@@ -36,6 +45,9 @@ export const key: ResourceKind = {
     const defaults = ctx.config.defaults?.key ?? {};
     return (ctx.config.keys ?? []).map((k, i) => {
       const slug = k.workspace ?? DEFAULT_WORKSPACE;
+      if (k.absent) {
+        return { address: address.key(slug, k.name), kind: 'key' as const, fields: {}, path: ['keys', i, 'name'], exec: { workspace: slug, name: k.name }, absent: true };
+      }
       const fields: Record<string, unknown> = {
         limit: k.limit !== undefined ? k.limit : (defaults.limit ?? null),
         limit_reset: k.limit_reset !== undefined ? k.limit_reset : (defaults.limit_reset ?? null),
@@ -120,6 +132,15 @@ export const key: ResourceKind = {
     return undefined;
   },
 
+  effect(op) {
+    // A new key, or a replacement, is a new secret: new access, whatever its limits.
+    if (op.action === 'create' || op.action === 'replace') return 'widens';
+    // Removing oradmin's own leftover (a key whose secret nobody holds) changes nobody's access.
+    if (op.exec.cleanup) return 'neutral';
+    if (op.action === 'delete' || op.action === 'disable') return 'narrows';
+    return effectOfChanges(op.changes, KEY_WIDENING);
+  },
+
   async execute(ops, ctx) {
     const op = first(ops);
     if (op.action === 'create' || op.action === 'replace') return ctx.keys.create(op);
@@ -128,6 +149,26 @@ export const key: ResourceKind = {
     if (op.action === 'delete') return deleteObject(ctx, op, 'deleteKeys', path);
     const body = op.action === 'disable' ? { disabled: true } : changedFields(op);
     await ctx.client.request({ operation: 'updateKeys', method: 'PATCH', path, body, bodySchema: UpdateKeysRequest, address: op.address });
+  },
+
+  warnings(ops, ctx) {
+    // A policy that makes keys carry an expiry makes every existing key without one a replacement
+    // (expires_at is set at creation): new secrets for all of them, which a reviewer must see.
+    const policy = ctx.config.policy?.keys;
+    const replacing = (test: (before: unknown) => boolean) =>
+      ops.filter((o) => o.action === 'replace' && o.changes?.some((c) => c.field === 'expires_at' && test(c.before))).map((o) => o.address);
+    const out: string[] = [];
+    const list = (a: string[]) => `${a.slice(0, 5).join(', ')}${a.length > 5 ? `, and ${a.length - 5} more` : ''}`;
+    if (policy?.require_expiry) {
+      const forced = replacing((before) => before === null);
+      if (forced.length > 0) out.push(`policy keys.require_expiry forces replacing ${forced.length} key${forced.length === 1 ? '' : 's'} (new secrets): ${list(forced)}`);
+    }
+    if (policy?.max_lifetime_days !== undefined) {
+      const latest = ctx.now.getTime() + policy.max_lifetime_days * 24 * 60 * 60 * 1000;
+      const forced = replacing((before) => typeof before === 'string' && Date.parse(before) > latest);
+      if (forced.length > 0) out.push(`policy keys.max_lifetime_days forces replacing ${forced.length} key${forced.length === 1 ? '' : 's'} (new secrets): ${list(forced)}`);
+    }
+    return out;
   },
 
   finalize(ops, ctx) {

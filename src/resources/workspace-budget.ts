@@ -4,6 +4,7 @@
 // removals first, then decreases from the narrowest interval, then increases and creations from the
 // widest — each step keeps the order valid when the start and the end are valid.
 import { address } from '../core/address.js';
+import { limitWidens } from '../core/effect.js';
 import type { BudgetInterval } from '../core/live.js';
 import type { Operation } from '../core/types.js';
 import { BUDGET_INTERVALS } from '../config/schema.js';
@@ -73,6 +74,12 @@ export const workspaceBudget: ResourceKind = {
     const at = chain.indexOf(op);
     if (at > 0) deps.push(chain[at - 1]!.address);
     return deps;
+  },
+
+  effect(op) {
+    if (op.action === 'create') return 'narrows';
+    if (op.action === 'delete') return 'widens';
+    return op.changes?.some((c) => limitWidens(c.before, c.after)) ? 'widens' : 'narrows';
   },
 
   async execute(ops, ctx) {

@@ -3,9 +3,10 @@
 // "materializes" it (API reference, PATCH /guardrails/{id}). Until then it reads as API defaults.
 import { address } from '../core/address.js';
 import { UpdateGuardrailRequest } from '../api/schemas.js';
+import { effectOfChanges } from '../core/effect.js';
 import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
-import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, changedSettingsBody, desiredGuardrailFields, liveGuardrailFields } from './guardrail-settings.js';
+import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, GUARDRAIL_WIDENING, changedSettingsBody, desiredGuardrailFields, liveGuardrailFields } from './guardrail-settings.js';
 
 export const workspaceDefaultGuardrail: ResourceKind = {
   kind: 'workspace_default_guardrail',
@@ -71,6 +72,10 @@ export const workspaceDefaultGuardrail: ResourceKind = {
   dependsOn(op, index) {
     const wsOp = index.get(address.workspace(op.exec.workspace as string));
     return wsOp?.action === 'create' ? [wsOp.address] : [];
+  },
+
+  effect(op) {
+    return effectOfChanges(op.changes, GUARDRAIL_WIDENING);
   },
 
   async execute(ops, ctx) {

@@ -1,6 +1,8 @@
 // workspace_member.<slug>/<email>: membership of a non-default workspace (the default workspace's
-// membership is implicit). `members:` absent means not managed; present, undeclared live members
-// follow `unmanaged.members`. The API refuses to remove a member with active keys in the workspace.
+// membership is implicit). `members:` absent means not managed; present, it is the complete set, as
+// budgets are (PRODUCT.md section 3): removing someone from a reviewed list removes their access.
+// `ignore.members` exempts members by e-mail. The API refuses to remove a member with active keys
+// in the workspace.
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
 import { readCountedList } from '../api/paginate.js';
@@ -59,7 +61,7 @@ export const workspaceMember: ResourceKind = {
   },
 
   orphan(obj, ctx) {
-    return ctx.declaredWorkspace(obj.workspace!)?.members !== undefined ? 'unmanaged' : 'skip';
+    return ctx.declaredWorkspace(obj.workspace!)?.members !== undefined ? 'remove' : 'skip';
   },
 
   dependsOn(op, index, ctx) {
@@ -73,6 +75,10 @@ export const workspaceMember: ResourceKind = {
       .map((name) => index.get(address.key(slug, name)))
       .filter((o) => o !== undefined && leavesKeyInactive(o))
       .map((o) => o!.address);
+  },
+
+  effect(op) {
+    return op.action === 'create' ? 'widens' : 'narrows';
   },
 
   batchKey(op) {

@@ -6,6 +6,7 @@ import { DEFAULT_WORKSPACE } from '../core/context.js';
 import { AmbiguousWriteError, ApiError } from '../api/errors.js';
 import { CreateWorkspaceRequest, CreateWorkspaceResponse, GetWorkspaceResponse, UpdateWorkspaceRequest, UpsertWorkspaceBudgetRequest } from '../api/schemas.js';
 import type { Operation } from '../core/types.js';
+import { effectOfChanges, protectionWidens } from '../core/effect.js';
 import { BUDGET_INTERVALS } from '../config/schema.js';
 import { changedFields, deleteObject, first, pathOf } from './calls.js';
 import type { ExecContext, ResourceKind } from './types.js';
@@ -43,6 +44,9 @@ export const workspace: ResourceKind = {
 
   desired(ctx) {
     return (ctx.config.workspaces ?? []).map((ws, i) => {
+      if (ws.absent) {
+        return { address: address.workspace(ws.slug), kind: 'workspace' as const, fields: {}, path: ['workspaces', i, 'slug'], exec: { workspace: ws.slug }, absent: true };
+      }
       const fields: Record<string, unknown> = {};
       for (const f of FIELDS) {
         if (ws[f] !== undefined) fields[f] = f === 'io_logging_api_key_ids' ? sortedIds(ws[f]) : ws[f];
@@ -101,6 +105,13 @@ export const workspace: ResourceKind = {
         .map((o) => o.address);
     }
     return [];
+  },
+
+  effect(op) {
+    // A workspace by itself grants nothing (its keys and members are operations of their own).
+    if (op.action === 'delete') return 'narrows';
+    if (op.action === 'update') return effectOfChanges(op.changes, { include_byok_in_budgets: protectionWidens });
+    return 'neutral';
   },
 
   async execute(ops, ctx) {

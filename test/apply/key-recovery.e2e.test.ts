@@ -46,6 +46,7 @@ describe('key creation recovery', () => {
         address: 'key.default/oradmin-pending:0123456789ab:bot',
         kind: 'key',
         action: 'delete',
+        effect: 'neutral',
         reason: 'left over from an interrupted apply; its secret was never delivered or the key was created again',
       },
     ]);

@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/config/source.js';
-import { validateSources } from '../../src/config/load.js';
-import { buildPlan } from '../../src/resources/registry.js';
 import { renderText } from '../../src/render/text.js';
-import type { Diagnostic } from '../../src/errors.js';
-import { liveState, type LiveSpec } from '../helpers/live-builder.js';
-
-const NOW = new Date('2026-11-22T00:00:00Z');
-
-export function planFor(yaml: string, spec: LiveSpec, options = {}) {
-  const diags: Diagnostic[] = [];
-  const doc = parseSource('org.yaml', yaml, diags);
-  const result = validateSources([doc], diags, NOW);
-  if (!result.loaded) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  return buildPlan({ config: result.loaded.config, locate: result.loaded.locate, live: liveState(spec), now: NOW, options });
-}
+import { planFor } from '../helpers/plan.js';
 
 describe('planner', () => {
   it('creates what is missing, in dependency order', () => {

@@ -9,10 +9,22 @@ import { org } from '../helpers/org.js';
 import { checkout, DEMO_SEED, envOf, everything, secretsOf, workflow } from './repo.js';
 import { runWorkflow } from './runner.js';
 
+/**
+ * The demo file with the command sink that stores secrets in GitHub: what the apply-on-merge
+ * workflow uses, and so what its pull-request check must plan with (a file sink would be refused
+ * on a CI runner).
+ */
+const withGitHubSink = (desired: string) =>
+  desired.replace(
+    'secrets:\n  file: .oradmin/secrets.json   # each new key\u2019s secret, keyed by "<workspace>/<name>"; git-ignored'.replace('\u2019', "'"),
+    'secrets:\n  command: ["./scripts/store-secret-in-github.sh"]',
+  );
+const DEMO_FILE = withGitHubSink(readFileSync(path.join(REPO, 'openrouter.admin.yaml'), 'utf8'));
+
 describe('examples/github/plan-on-pr.yml', () => {
   it('validates, plans, posts a sticky comment (updated on the next push) and sets the outputs', async () => {
     const o = await org(DEMO_SEED);
-    const repo = checkout(readFileSync(path.join(REPO, 'openrouter.admin.yaml'), 'utf8'));
+    const repo = checkout(DEMO_FILE, { 'scripts/store-secret-in-github.sh': workflow('store-secret-in-github.sh') });
     const run = () =>
       runWorkflow(workflow('plan-on-pr.yml'), {
         cwd: repo.dir,
@@ -32,10 +44,10 @@ describe('examples/github/plan-on-pr.yml', () => {
     expect(r.success).toBe(true);
     const plan = r.steps[3]!;
     expect(plan.outputs['has-changes']).toBe('true');
-    expect(JSON.parse(plan.outputs.summary!)).toEqual({ create: 7, update: 2, replace: 0, delete: 0, disable: 0, assign: 0, unassign: 0, unmanaged: 2 });
+    expect(JSON.parse(plan.outputs.summary!)).toEqual({ create: 7, update: 2, replace: 0, delete: 0, disable: 0, assign: 0, unassign: 1, unmanaged: 1 });
     expect(plan.outputs['exit-code']).toBe('2');
     expect(r.summary).toMatch(/^<!-- oradmin-plan -->\n### oradmin plan for `openrouter.admin.yaml`/);
-    expect(r.summary).toContain('| 7 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |');
+    expect(r.summary).toContain('| 7 | 2 | 0 | 0 | 0 | 0 | 1 | 1 |');
     expect(r.steps[4]!.stdout).toContain('has changes: true; summary: {"create":7');
     expect(repo.gh().comments).toHaveLength(1);
     expect(repo.gh().comments[0]!.body).toBe(readFileSync(plan.outputs['plan-markdown']!, 'utf8'));
@@ -45,6 +57,22 @@ describe('examples/github/plan-on-pr.yml', () => {
     expect(repo.ghCalls().filter((c) => c.argv[0] === 'api' && c.argv.includes('PATCH'))).toHaveLength(1);
     expect(everything(r)).not.toContain(o.sb.managementKey);
     expect(o.writes()).toEqual({});
+  });
+
+  it('a plan that apply would refuse fails the check, and the comment says why', async () => {
+    const o = await org();
+    const repo = checkout('version: 1\nkeys:\n  - { name: new-bot, limit: 5 }\n');
+    const r = await runWorkflow(workflow('plan-on-pr.yml'), {
+      cwd: repo.dir,
+      secrets: secretsOf(o),
+      github: { token: 'ghs_fake', repository: 'acme/openrouter-config' },
+      event: { pull_request: { number: 9 } },
+      env: envOf(o, repo),
+    });
+    expect(r.success).toBe(false);
+    expect(r.steps.find((s) => s.name === 'Plan')!.outputs['exit-code']).toBe('1');
+    expect(r.summary).toContain('**Apply will refuse this plan:**');
+    expect(repo.gh().comments[0]!.body).toContain('no secrets sink is configured');
   });
 
   it('an invalid file fails the job with annotations on the exact lines, and no plan', async () => {
@@ -70,10 +98,7 @@ describe('examples/github/plan-on-pr.yml', () => {
 describe('examples/github/apply-on-merge.yml', () => {
   it('applies with one apply at a time, storing each new secret with gh from stdin only', async () => {
     const o = await org(DEMO_SEED);
-    const desired = readFileSync(path.join(REPO, 'openrouter.admin.yaml'), 'utf8').replace(
-      'secrets:\n  file: .oradmin/secrets.json   # each new key\u2019s secret, keyed by "<workspace>/<name>"; git-ignored'.replace('\u2019', "'"),
-      'secrets:\n  command: ["./scripts/store-secret-in-github.sh"]',
-    );
+    const desired = DEMO_FILE;
     expect(desired).toContain('store-secret-in-github.sh');
     const repo = checkout(`${desired}\n  - name: extra-bot\n    limit: 10\n`, { 'scripts/store-secret-in-github.sh': workflow('store-secret-in-github.sh') });
     const r = await runWorkflow(workflow('apply-on-merge.yml'), {
@@ -136,6 +161,19 @@ describe('examples/github/drift.yml', () => {
     r = await run();
     expect(r.steps.find((s) => s.name === 'Close the drift issue')!.code).toBe(0);
     expect(repo.gh().issues[0]!.state).toBe('closed');
+  });
+
+  it('a key created in the dashboard is drift: the issue is opened for it', async () => {
+    const o = await org({ keys: [{ name: 'bot', limit: 5 }] });
+    const repo = checkout('version: 1\nkeys:\n  - { name: bot, limit: 5 }\n');
+    o.sb.state.addKey({ name: 'rogue-unlimited' });
+    const r = await runWorkflow(workflow('drift.yml'), { cwd: repo.dir, secrets: secretsOf(o), github: { token: 'ghs_fake', repository: 'acme/openrouter-config' }, env: envOf(o, repo) });
+    expect(r.success).toBe(true);
+    expect(r.steps.find((s) => s.name === 'Plan')!.outputs['exit-code']).toBe('2');
+    const [issue] = repo.gh().issues;
+    expect(issue).toMatchObject({ state: 'open', labels: ['oradmin-drift'] });
+    expect(issue!.body).toContain('`key.default/rogue-unlimited`');
+    expect(issue!.body).toContain('No changes to make, but 1 live object is not in the file.');
   });
 
   it('a failing plan fails the job and opens no issue', async () => {

@@ -45,7 +45,7 @@ keys:
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
     expect(plan.operations).toEqual([
-      { address: 'key.default/k-125', kind: 'key', action: 'update', changes: [{ field: 'limit', before: 1, after: 2 }] },
+      { address: 'key.default/k-125', kind: 'key', action: 'update', effect: 'widens', changes: [{ field: 'limit', before: 1, after: 2 }] },
     ]);
     expect(plan.summary.unmanaged).toBe(247);
     expect(plan.unmanaged).toContainEqual({ address: 'key.default/k-001', kind: 'key' });
@@ -102,16 +102,20 @@ workspaces:
     const r = await o.run(['plan', '--detailed-exitcode', '-o', 'json']);
     expect(r.code).toBe(2);
     const plan = JSON.parse(r.stdout);
+    // Putting the file back narrows all three; the out-of-band binding goes, since `members: []`
+    // is the complete set.
     expect(plan.operations).toEqual([
       {
         address: 'guardrail.default/cap',
         kind: 'guardrail',
         action: 'update',
+        effect: 'narrows',
         changes: [{ field: 'allowed_models', before: ['openai/gpt-4o-2024-05-13', 'openai/gpt-4o-mini-2024-07-18'], after: ['openai/gpt-4o-2024-05-13'] }],
       },
-      { address: 'key.default/bot', kind: 'key', action: 'update', changes: [{ field: 'limit', before: 50, after: 5 }] },
+      { address: 'key.default/bot', kind: 'key', action: 'update', effect: 'narrows', changes: [{ field: 'limit', before: 50, after: 5 }] },
+      { address: 'guardrail_member.default/cap/mallory@example.com', kind: 'guardrail_member', action: 'unassign', effect: 'widens' },
     ]);
-    expect(plan.unmanaged).toEqual([{ address: 'guardrail_member.default/cap/mallory@example.com', kind: 'guardrail_member' }]);
+    expect(plan.unmanaged).toEqual([]);
   });
 
   it('unmanaged: ignore hides undeclared objects entirely', async () => {
@@ -136,16 +140,25 @@ keys:
   - { name: c, workspace: new-ws, guardrail: cap }
 `,
     );
-    const r = await o.run(['plan', '-o', 'json', '--target', 'key.new-ws/c', 'key.default/a']);
-    expect(r.code).toBe(0);
+    const r = await o.run(['plan', '-o', 'json', '--target', 'key.new-ws/c', 'key.default/a', '--secrets-out', 'secrets.json']);
+    expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).operations.map((op: { address: string }) => op.address)).toEqual([
       'workspace.new-ws',
       'guardrail.new-ws/cap',
       'key.default/a',
       'key.new-ws/c',
     ]);
-    const none = await o.run(['plan', '--target', 'key.default/zzz']);
-    expect(none.stderr).toContain('warning: --target key.default/zzz matches nothing that would change');
+    // A target that names nothing declared or live is an error, with the nearest addresses.
+    const none = await o.run(['plan', '--target', 'key.default/aa']);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toBe('error: --target key.default/aa names nothing that is declared or live; nearest: key.default/a, key.default/b, key.new-ws/c\n');
+    const glob = await o.run(['plan', '--target', 'key.nowhere/*']);
+    expect(glob.code).toBe(1);
+    expect(glob.stderr).toContain('--target key.nowhere/* names nothing that is declared or live');
+    const notAddress = await o.run(['plan', '--target', 'prod-bot']);
+    expect(notAddress.code).toBe(1);
+    expect(notAddress.stderr).toContain('(an address looks like key.<workspace>/<name>; globs with * are allowed)');
   });
 
   it('refuses a missing credential with one line naming the variable', async () => {

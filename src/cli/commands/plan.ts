@@ -9,12 +9,17 @@ export function registerPlan(program: Command, io: Io): void {
     .option('--out <planfile>', 'also save the plan (JSON, no secrets) for `oradmin apply <planfile>`')
     .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
     .option('--target <address...>', 'only these objects (e.g. key.default/ci-bot, globs allowed) and what they depend on')
+    .option('--secrets-out <path>', 'as for apply: the JSON file new secrets would go to (checked, named in the plan)')
+    .option('--force', 'as for apply: the safety thresholds do not make apply refuse')
+    .option('--allow-replace', 'as for apply: replacements of keys (new secrets) are allowed')
     .addHelpText(
       'after',
       '\nSymbols: + create, ~ update, -/+ replace, - delete, ± assign/unassign a binding.\n' +
-        'Exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes with --detailed-exitcode.',
+        'Exit codes: 0 no changes (or changes without --detailed-exitcode); 1 error, or apply would refuse this plan;\n' +
+        '2 with --detailed-exitcode: changes, or live objects the file does not declare (unmanaged: report).\n' +
+        'Give plan the flags apply will get, so that a green plan means a green apply.',
     )
-    .action(async (cmdOpts: { out?: string; detailedExitcode?: boolean; target?: string[] }) => {
+    .action(async (cmdOpts: { out?: string; detailedExitcode?: boolean; target?: string[]; secretsOut?: string; force?: boolean; allowReplace?: boolean }) => {
       const { runPlan } = await import('../run-plan.js');
       const code = await runPlan(globalOptions(program, io), io, cmdOpts, new Date());
       if (code !== 0) throw new ExitCode(code);

@@ -1,0 +1,20 @@
+// What the text and markdown plans say the same way.
+import type { Plan } from '../core/types.js';
+
+export interface RenderOptions {
+  /** The desired-state file, as given. */
+  file?: string;
+  /** Everything apply would refuse for this plan here (cli/refusals.ts); none when omitted. */
+  refusals?: readonly string[];
+}
+
+/**
+ * The first line of a plan without operations. Unmanaged objects under `report` are drift
+ * (PRODUCT.md section 2: `--detailed-exitcode` exits 2 for them), so the plan does not say the
+ * organization matches when they exist.
+ */
+export function noChangesLine(plan: Plan, file: string | undefined): string {
+  const n = plan.unmanaged.length;
+  if (n === 0) return `No changes. The organization matches ${file ?? 'the file'}.`;
+  return `No changes to make, but ${n} live object${n === 1 ? ' is' : 's are'} not in the file.`;
+}
