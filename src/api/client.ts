@@ -79,6 +79,8 @@ export interface ClientTuning {
 export interface ClientOptions extends ClientTuning {
   /** Already checked by `resolveBaseUrl`. */
   baseUrl: URL;
+  /** Where the base URL and the key came from, named in error hints (errors.ts). */
+  origin?: { baseUrlSource: string; credentialVariable: string };
   managementKey: string;
   /** `--verbose` sink: receives one redacted line per attempt and per retry. */
   verbose?: (line: string) => void;
@@ -96,10 +98,12 @@ export class ApiClient implements Requester {
   private readonly headers: Record<string, string>;
   private readonly verbose: ((line: string) => void) | undefined;
   private readonly counters = { requests: 0, retries: 0, byOperation: new Map<string, number>() };
+  private readonly origin: { baseUrlSource: string; credentialVariable: string };
 
   constructor(options: ClientOptions) {
     this.baseUrl = options.baseUrl;
     this.basePath = options.baseUrl.pathname.replace(/\/+$/, '');
+    this.origin = options.origin ?? { baseUrlSource: 'the client options', credentialVariable: MANAGEMENT_KEY_VARIABLE };
     this.redactor = new Redactor([options.managementKey]);
     this.env = { ...realRetryEnv, ...options.clock };
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -145,7 +149,12 @@ export class ApiClient implements Requester {
 
   async request<T = unknown>(spec: RequestSpec<T>): Promise<T> {
     const target = spec.path + queryString(spec.query);
-    const errorBase = { operation: spec.operation, method: spec.method, path: target, address: spec.address };
+    const endpoint = {
+      url: `${this.baseUrl.origin}${this.basePath}${spec.path}`,
+      baseUrl: `${this.baseUrl.origin}${this.basePath}`,
+      ...this.origin,
+    };
+    const errorBase = { operation: spec.operation, method: spec.method, path: target, address: spec.address, endpoint };
     const redact = (s: string): string => this.redactor.redact(s);
 
     let payload: string | undefined;
@@ -308,6 +317,11 @@ export function pathOf(template: string, params: Readonly<Record<string, string>
  * travels in every request's Authorization header.
  */
 export function resolveBaseUrl(apiUrl: string | undefined, env: NodeJS.ProcessEnv): URL {
+  return resolveBaseUrlWithSource(apiUrl, env).url;
+}
+
+/** As `resolveBaseUrl`, saying where the URL came from (for hints). */
+export function resolveBaseUrlWithSource(apiUrl: string | undefined, env: NodeJS.ProcessEnv): { url: URL; source: string } {
   const fromFlag = apiUrl !== undefined && apiUrl !== '';
   const fromEnv = !fromFlag && env.OPENROUTER_API_URL !== undefined && env.OPENROUTER_API_URL !== '';
   const raw = fromFlag ? apiUrl : fromEnv ? (env.OPENROUTER_API_URL as string) : DEFAULT_API_URL;
@@ -331,7 +345,7 @@ export function resolveBaseUrl(apiUrl: string | undefined, env: NodeJS.ProcessEn
   } else if (url.protocol !== 'https:') {
     throw new OradminError(`${source} "${raw}" must be an https:// URL`);
   }
-  return url;
+  return { url, source };
 }
 
 /** localhost, 127.0.0.0/8 or ::1 (URL gives IPv6 hosts in brackets). */
@@ -356,14 +370,16 @@ export interface ClientFromEnvOptions extends ClientTuning {
 /** A client for the command line: credentials only from the environment (PRODUCT.md section 2). */
 export function createClientFromEnv(options: ClientFromEnvOptions): ApiClient {
   const { apiUrl, env, verbose, ...tuning } = options;
-  const baseUrl = resolveBaseUrl(apiUrl, env);
-  const managementKey = nonEmpty(env[MANAGEMENT_KEY_VARIABLE]) ?? nonEmpty(env[PROVISIONING_KEY_VARIABLE]);
+  const { url: baseUrl, source: baseUrlSource } = resolveBaseUrlWithSource(apiUrl, env);
+  const fromMain = nonEmpty(env[MANAGEMENT_KEY_VARIABLE]);
+  const managementKey = fromMain ?? nonEmpty(env[PROVISIONING_KEY_VARIABLE]);
   if (managementKey === undefined) {
     throw new OradminError(
       `${MANAGEMENT_KEY_VARIABLE} is not set: export your organization's management key in it (alias ${PROVISIONING_KEY_VARIABLE})`,
     );
   }
-  return new ApiClient({ baseUrl, managementKey, ...(verbose ? { verbose } : {}), ...tuning });
+  const credentialVariable = fromMain !== undefined ? MANAGEMENT_KEY_VARIABLE : PROVISIONING_KEY_VARIABLE;
+  return new ApiClient({ baseUrl, managementKey, origin: { baseUrlSource, credentialVariable }, ...(verbose ? { verbose } : {}), ...tuning });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

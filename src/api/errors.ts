@@ -25,6 +25,20 @@ export interface ApiErrorInit {
   attempts?: number;
   /** What went wrong when it is neither an HTTP status nor a transport code (e.g. a bad response body). */
   detail?: string;
+  /** Where the request went and why there (for the hint): never carries the key. */
+  endpoint?: EndpointContext;
+}
+
+/** The base URL and credential in use, named in the hints for the common failures. */
+export interface EndpointContext {
+  /** Origin and path of the request, e.g. `https://openrouter.ai/api/v1/keys` (no query). */
+  url: string;
+  /** The base URL as resolved, e.g. `https://openrouter.ai/api/v1`. */
+  baseUrl: string;
+  /** Where the base URL came from: `--api-url`, `OPENROUTER_API_URL`, or `the default API URL`. */
+  baseUrlSource: string;
+  /** The environment variable the management key came from. */
+  credentialVariable: string;
 }
 
 /** Redacts the fields; the caller passes its Redactor's function so runtime secrets are removed too. */
@@ -39,13 +53,20 @@ export class ApiError extends OradminError {
   readonly code: string | undefined;
   readonly address: string | undefined;
   readonly attempts: number;
+  /** The request's URL (origin and path, no query, never the key), when the client knew it. */
+  readonly url: string | undefined;
+  /** What usually causes this failure and what to do, when there is a common cause. */
+  readonly hint: string | undefined;
 
   constructor(init: ApiErrorInit, redact: RedactFn = redactSecrets, suffix = '') {
     const r = (s: string | undefined): string | undefined => (s === undefined ? undefined : redact(oneLine(s)));
     const path = r(init.path) ?? '';
     const apiMessage = r(init.apiMessage);
     const address = r(init.address);
-    super(redact(composeMessage({ ...init, path, apiMessage, address, detail: r(init.detail) }) + suffix));
+    const hint = init.endpoint ? hintFor(init) : undefined;
+    super(redact(composeMessage({ ...init, path, apiMessage, address, detail: r(init.detail) }) + suffix + (hint ? `. Hint: ${hint}` : '')));
+    this.url = init.endpoint ? redact(init.endpoint.url) : undefined;
+    this.hint = hint === undefined ? undefined : redact(hint);
     this.operation = init.operation;
     this.method = init.method;
     this.path = path;
@@ -70,7 +91,8 @@ export class AmbiguousWriteError extends ApiError {
 }
 
 function composeMessage(e: ApiErrorInit): string {
-  const what = `${e.method} ${e.path} (${e.operation})${e.address ? ` for ${e.address}` : ''}`;
+  const where = e.endpoint ? `${e.method} ${e.endpoint.url}${e.path.includes('?') ? `?${e.path.split('?')[1]}` : ''}` : `${e.method} ${e.path}`;
+  const what = `${where} (${e.operation})${e.address ? ` for ${e.address}` : ''}`;
   const why: string[] = [];
   if (e.status !== undefined) why.push(String(e.status));
   if (e.code !== undefined) why.push(describeCode(e.code));
@@ -106,4 +128,36 @@ function describeCode(code: string): string {
  */
 function oneLine(text: string): string {
   return terminalText(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+}
+
+/** Transport failures that mean the base URL does not lead to a server. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
+
+/**
+ * The common causes, in the words a user needs (issue 15): which variable holds a key that was
+ * refused and what kind of key is needed; which base URL could not be reached and where it came
+ * from; a base URL without /api/v1, which answers 404 on every route.
+ */
+function hintFor(e: ApiErrorInit): string | undefined {
+  const ep = e.endpoint!;
+  if (e.status === 401) {
+    return (
+      `the key in ${ep.credentialVariable} was not accepted by ${ep.baseUrl}: it must be a management key ` +
+      '(OpenRouter → Settings → Management keys), not an inference key, and not revoked'
+    );
+  }
+  if (e.status === 403) {
+    return (
+      `the management key in ${ep.credentialVariable} may not do this: it must belong to the organization, ` +
+      "and workspace budgets need OpenRouter's Enterprise plan"
+    );
+  }
+  if (e.code !== undefined && UNREACHABLE.has(e.code)) {
+    return `nothing answered at ${ep.baseUrl} (from ${ep.baseUrlSource}); check its host and port (OpenRouter's is https://openrouter.ai/api/v1)`;
+  }
+  const listing = e.method === 'GET' && !/\/[0-9a-f-]{20,}|\/keys\/[^/?]+/.test(e.path);
+  if (e.status === 404 && listing && !/\/api\/v1\/?$/.test(new URL(ep.baseUrl).pathname)) {
+    return `the base URL ${ep.baseUrl} (from ${ep.baseUrlSource}) does not end in /api/v1, where the management API lives (e.g. https://openrouter.ai/api/v1)`;
+  }
+  return undefined;
 }

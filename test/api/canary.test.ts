@@ -107,7 +107,7 @@ describe('canary: secrets never leave the client', () => {
     const err = await client
       .request({ operation: 'getWorkspace', method: 'GET', path: pathOf('/workspaces/{id}', { id: 'plain-looking-secret-42' }) })
       .catch((e: unknown) => e as ApiError);
-    expect(err.message).toBe(`GET /workspaces/${REDACTED} (getWorkspace) failed: 404 Workspace "${REDACTED}" not found`);
+    expect(err.message).toBe(`GET ${sb.url}/workspaces/${REDACTED} (getWorkspace) failed: 404 Workspace "${REDACTED}" not found`);
     expect(lines).toEqual([expect.stringMatching(new RegExp(`^GET /workspaces/\\[REDACTED\\] 404 \\d+ms$`))]);
   });
 });

@@ -120,7 +120,7 @@ describe('retries', () => {
     const e = err as AmbiguousWriteError;
     expect(e.operation).toBe('createKeys');
     expect(e.status).toBeUndefined();
-    expect(e.message).toMatch(/^POST \/keys \(createKeys\) for key\.default\/ci-bot failed: .* the server may have committed/);
+    expect(e.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/keys \(createKeys\) for key\.default\/ci-bot failed: .* the server may have committed/);
     expect(sb.counts()).toEqual({ createKeys: 1 });
     // It was committed: the caller has to resolve it.
     expect(sb.state.keysIn().map((k) => k.name)).toEqual(['ci-bot']);
@@ -148,7 +148,7 @@ describe('retries', () => {
     expect(err).not.toBeInstanceOf(AmbiguousWriteError);
     const e = err as ApiError;
     expect(e.status).toBe(404);
-    expect(e.message).toMatch(/^GET \/keys\/nope \(getKey\) for key\.default\/x failed: 404 \S/);
+    expect(e.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/keys\/nope \(getKey\) for key\.default\/x failed: 404 \S/);
     expect(e.apiMessage).toBeTruthy();
     expect(sb.counts()).toEqual({ getKey: 1 });
   });
@@ -158,7 +158,7 @@ describe('retries', () => {
     const { client } = clientFor(sb);
     await expect(
       client.request({ operation: 'createKeys', method: 'POST', path: '/keys', body: { name: 'x', colour: 'red' }, bodySchema: CreateKeysRequest }),
-    ).rejects.toThrow(/^POST \/keys \(createKeys\) failed: request not sent, its body is invalid: /);
+    ).rejects.toThrow(/^POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/keys \(createKeys\) failed: request not sent, its body is invalid: /);
     expect(sb.log).toHaveLength(0);
   });
 
@@ -168,7 +168,7 @@ describe('retries', () => {
     const { z } = await import('zod');
     const strictish = z.looseObject({ data: z.array(z.looseObject({ not_there: z.string() })) });
     await expect(client.request({ ...listWorkspaces, responseSchema: strictish })).rejects.toThrow(
-      /^GET \/workspaces \(listWorkspaces\) failed: the response does not match the API reference: data\.0\.not_there: /,
+      /^GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces \(listWorkspaces\) failed: the response does not match the API reference: data\.0\.not_there: /,
     );
   });
 
@@ -177,7 +177,7 @@ describe('retries', () => {
     const { client, lines } = clientFor(sb, { timeoutMs: 100, retry: { maxAttempts: 2 } });
     const err = await client.request(listWorkspaces).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).message).toBe('GET /workspaces (listWorkspaces) failed: request timed out (TIMEOUT) (after 2 attempts)');
+    expect((err as ApiError).message).toBe(`GET ${sb.url}/workspaces (listWorkspaces) failed: request timed out (TIMEOUT) (after 2 attempts)`);
     expect(lines.filter((l) => l.startsWith('GET'))).toHaveLength(2);
   });
 });
@@ -191,7 +191,7 @@ describe('a read that keeps failing fails the run', () => {
     const e = err as ApiError;
     expect(e.operation).toBe('listWorkspaceBudgets');
     expect(e.status).toBe(503);
-    expect(e.message).toMatch(/^GET \/workspaces\/[0-9a-f-]+\/budgets \(listWorkspaceBudgets\) for workspace\.(default|w) failed: 503 .*\(after 3 attempts\)$/);
+    expect(e.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces\/[0-9a-f-]+\/budgets \(listWorkspaceBudgets\) for workspace\.(default|w) failed: 503 .*\(after 3 attempts\)$/);
   });
 
   it('and so do connection resets that do not stop, on a list page', async () => {
