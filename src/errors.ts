@@ -21,6 +21,8 @@ export interface Diagnostic {
   line: number;
   col: number;
   message: string;
+  /** The lines around a syntax error, numbered, with a caret (printed under the message on a terminal). */
+  frame?: string[];
 }
 
 /**

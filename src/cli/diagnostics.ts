@@ -2,10 +2,14 @@
 // GitHub Actions, workflow annotations so that each error shows on its line of the pull request.
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 import type { Io } from './context.js';
-import { jsonText } from '../untrusted.js';
+import { jsonText, terminalText } from '../untrusted.js';
 
 export function printDiagnostics(io: Io, errors: readonly Diagnostic[], warnings: readonly Diagnostic[], opts: { annotations: boolean }): void {
-  for (const d of [...errors, ...warnings]) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of [...errors, ...warnings]) {
+    io.stderr.write(`${formatDiagnostic(d)}\n`);
+    // The file's own lines (possibly from a pull request): shown as text, indented under the message.
+    for (const line of d.frame ?? []) io.stderr.write(`    ${terminalText(line)}\n`);
+  }
   if (opts.annotations) {
     for (const d of [...errors, ...warnings]) io.stdout.write(`${annotation(d)}\n`);
   }

@@ -6,6 +6,7 @@ import type { FileConfig } from './schema.js';
 import { BUDGET_INTERVALS, DEFAULT_WORKSPACE } from './schema.js';
 import type { Finding } from './zod-messages.js';
 import type { Locate } from './merge.js';
+import { closest } from './suggest.js';
 
 
 export function checkRules(config: FileConfig, locate: Locate, now: Date): Finding[] {
@@ -66,8 +67,12 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
   });
   const slugList = [DEFAULT_WORKSPACE, ...[...declaredSlugs.keys()].filter((s) => s !== DEFAULT_WORKSPACE)];
   const knownWorkspace = (slug: string) => slug === DEFAULT_WORKSPACE || declaredSlugs.has(slug);
-  const undeclared = (slug: string) =>
-    `workspace "${slug}" is not declared under workspaces: (declared: ${slugList.join(', ')}); declare it or use one of these`;
+  const undeclared = (slug: string) => {
+    const guess = closest(slug, slugList);
+    return guess
+      ? `workspace "${slug}" is not declared under workspaces:; did you mean "${guess}"? (declared: ${slugList.join(', ')})`
+      : `workspace "${slug}" is not declared under workspaces: (declared: ${slugList.join(', ')}); declare it or use one of these`;
+  };
 
   // Guardrails: unique (workspace, name); workspace declared.
   const guardrailsByWs = new Map<string, Map<string, number>>();
@@ -122,6 +127,7 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
           message: elsewhere
             ? `guardrail "${k.guardrail}" is in workspace "${elsewhere}", but key "${k.name}" is in workspace "${ws}"; a key and its guardrail must be in the same workspace`
             : `guardrail "${k.guardrail}" is not declared in workspace "${ws}"` +
+              (closest(k.guardrail, declared) ? `; did you mean "${closest(k.guardrail, declared)}"?` : '') +
               (declared.length ? ` (declared: ${declared.join(', ')})` : ' (no guardrails are declared there)'),
         });
       }

@@ -4,6 +4,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../errors.js';
+import { codeFrame, indentationHint } from './yaml-hints.js';
 
 /** Larger than any real organization's file (10,000 keys is about 1.5 MB); hostile input fails fast. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -75,9 +76,20 @@ export function parseSource(file: string, text: string, diagnostics: Diagnostic[
   // uniqueKeys: a duplicated mapping key is an error, never a silent "last one wins".
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const source: SourceDoc = { file, text, doc, lineCounter, data: undefined };
+  const seen = new Set<string>();
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
-    diagnostics.push(at(file, pos.line, pos.col, yamlMessage(err.code, err.message)));
+    // An indentation mistake is reported where the parser gave up; point at the line that is off.
+    const hint = indentationHint(text, err.code, pos.line);
+    const d = hint
+      ? at(file, hint.line, hint.col, `YAML indentation error: ${hint.message}`)
+      : at(file, pos.line, pos.col, yamlMessage(err.code, err.message));
+    // One mistake often makes the parser report two errors at one place: say it once.
+    const key = `${d.line}:${d.col}:${hint ? 'indent' : d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    d.frame = codeFrame(text, d.line, d.col);
+    diagnostics.push(d);
   }
   if (doc.errors.length > 0) return source;
   try {

@@ -83,13 +83,24 @@ export function findingsFromIssues(issues: readonly z.core.$ZodIssue[], data: un
       }
       case 'invalid_format':
       case 'custom':
-        out.push({ path, message: `${where} ${issue.message.startsWith('Invalid') ? 'has an invalid format' : issue.message}` });
+        out.push({ path, message: `${where} ${issue.message.startsWith('Invalid') ? 'has an invalid format' : issue.message}${utcSuggestion(issue.message, value)}` });
         break;
       default:
         out.push({ path, message: `${where}: ${issue.message}` });
     }
   }
   return out;
+}
+
+/**
+ * For a timestamp that is a real time but not written in UTC with seconds (`2027-06-30T02:00:00+02:00`,
+ * `2027-06-30`), the same instant as the API wants it.
+ */
+function utcSuggestion(message: string, value: unknown): string {
+  if (!message.includes('UTC timestamp') || typeof value !== 'string') return '';
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(ms)) return '';
+  return ` (in UTC that is ${new Date(ms).toISOString().replace('.000Z', 'Z')})`;
 }
 
 function valueAt(data: unknown, path: readonly PathSegment[]): unknown {

@@ -9,6 +9,7 @@ import type { LiveGuardrail, LiveKey, LiveOrgMember, LiveState, LiveWorkspace } 
 
 export { DEFAULT_WORKSPACE } from '../config/schema.js';
 import { DEFAULT_WORKSPACE } from '../config/schema.js';
+import { closest } from '../config/suggest.js';
 
 export interface PlanOptions {
   /** `apply --allow-replace`: every key may be replaced. */
@@ -148,10 +149,13 @@ export class PlanContext {
   resolveMember(ref: string, path: readonly PathSegment[]): LiveOrgMember | undefined {
     const m = this.membersByEmail.get(ref.toLowerCase()) ?? this.membersById.get(ref);
     if (!m) {
+      const guess = closest(ref, [...this.membersByEmail.keys()]);
       this.error(
         path,
-        `"${ref}" is not a member of the organization (members are invited in the OpenRouter dashboard; ` +
-          `${this.live.orgMembers.length} known — check the spelling)`,
+        `"${ref}" is not a member of the organization` +
+          (guess
+            ? `; did you mean "${this.membersByEmail.get(guess)!.email}"?`
+            : ` (members are invited in the OpenRouter dashboard; ${this.live.orgMembers.length} known — check the spelling)`),
       );
     }
     return m;

@@ -13,6 +13,26 @@ describe('oradmin validate', () => {
     expect(r.stdout).toBe('examples/multi-team.yaml is valid: 4 workspaces, 4 guardrails, 7 keys\n');
   });
 
+  it('points an indentation mistake at the line that is off, with a code frame', async () => {
+    const file = 'test/config/cases/yaml-indentation/input.yaml';
+    const r = await runCli(['validate', '-f', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        `${file}:7:6: YAML indentation error: line 7 is indented 5 spaces, deeper than line 6 (4), whose value is on that line, so nothing can nest under it: indent line 7 by 4 spaces to put it beside it`,
+        '      5 |   - name: prod-bot',
+        '      6 |     limit: 5',
+        '    > 7 |      limit_reset: daily',
+        '        |      ^',
+        `1 error in ${file}`,
+        '',
+      ].join('\n'),
+    );
+    // Machines get the positioned message without the frame.
+    const json = JSON.parse((await runCli(['validate', '-f', file, '-o', 'json'])).stdout);
+    expect(json.errors).toEqual([{ file, line: 7, col: 6, message: expect.stringMatching(/^YAML indentation error: line 7 is indented 5 spaces/) }]);
+  });
+
   it('reports every error as file:line:col on stderr with exit 1', async () => {
     const r = await runCli(['validate', '-f', bad]);
     expect(r.code).toBe(1);

@@ -68,6 +68,11 @@ workspaces:
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('openrouter.admin.yaml:7:9: "nobody@example.com" is not a member of the organization');
+    // A misspelt e-mail gets the member it most likely means.
+    o.write('openrouter.admin.yaml', 'version: 1\nworkspaces:\n  - slug: research\n    name: Research\n    members: [amdin@example.com]\n');
+    const typo = await o.run(['plan']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('openrouter.admin.yaml:5:15: "amdin@example.com" is not a member of the organization; did you mean "admin@example.com"?');
   });
 
   it('--detailed-exitcode: 2 with changes, 0 without; plain plan exits 0 either way', async () => {
