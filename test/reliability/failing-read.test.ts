@@ -33,7 +33,7 @@ describe.concurrent('a permanently failing read produces no plan', () => {
     const r = await o.run(['plan', '-o', 'json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(request);
+    expect(r.stderr).toContain(request.replace('GET ', `GET ${o.sb.url}`));
     expect(r.stderr).toMatch(new RegExp(`\\(${operation}\\)( for workspace\\.\\w+)? failed: 500`));
     expect(r.stderr).not.toContain('internal error');
   });
