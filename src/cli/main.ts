@@ -14,6 +14,7 @@ import { registerExport } from './commands/export.js';
 import { registerStatus } from './commands/status.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
+import { registerCompletion } from './commands/completion.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -23,7 +24,7 @@ export function buildProgram(io: Io): Command {
       'Manage an OpenRouter organization as code: keys, spending limits, guardrails and workspaces\n' +
         'declared in openrouter.admin.yaml, planned and applied through the management API.',
     )
-    .version(VERSION, '--version', 'print the version')
+    .version(VERSION, '-V, --version', 'print the version')
     .addOption(
       new Option('-f, --file <path>', 'desired-state file, or a directory whose *.yaml files are merged').default(
         'openrouter.admin.yaml',
@@ -66,6 +67,7 @@ Examples:
   registerStatus(program, io);
   registerSandbox(program, io);
   registerSchema(program, io);
+  registerCompletion(program, io);
   return program;
 }
 

@@ -7,7 +7,7 @@ export function registerPlan(program: Command, io: Io): void {
     .command('plan')
     .description('read the live organization and print the ordered changes that apply would make')
     .option('--out <planfile>', 'also save the plan (JSON, no secrets) for `oradmin apply <planfile>`')
-    .option('--detailed-exitcode', 'exit 2 when there are changes, 0 when there are none')
+    .option('--detailed-exitcode', 'exit 2 when there are changes or live objects the file does not declare (drift), 0 when there are none')
     .option('--target <address...>', 'only these objects (e.g. key.default/ci-bot, globs allowed) and what they depend on')
     .option('--secrets-out <path>', 'as for apply: the JSON file new secrets would go to (checked, named in the plan)')
     .option('--force', 'as for apply: the safety thresholds do not make apply refuse')
