@@ -15,13 +15,14 @@ import { registerStatus } from './commands/status.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
 import { registerCompletion } from './commands/completion.js';
+import { helpText } from './help-text.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
   program
     .name('oradmin')
     .description(
-      'Manage an OpenRouter organization as code: keys, spending limits, guardrails and workspaces\n' +
+      'Manage an OpenRouter organization as code: keys, spending limits, guardrails and workspaces ' +
         'declared in openrouter.admin.yaml, planned and applied through the management API.',
     )
     .version(VERSION, '-V, --version', 'print the version')
@@ -45,9 +46,7 @@ export function buildProgram(io: Io): Command {
       writeErr: (s) => io.stderr.write(s),
     })
     .exitOverride()
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', helpText(`
 Credentials come only from the environment: OPENROUTER_MANAGEMENT_KEY (alias OPENROUTER_PROVISIONING_KEY).
 
 Exit codes: 0 success · 1 error (invalid file, API failure, refused plan) · 2 plan --detailed-exitcode found changes.
@@ -57,7 +56,7 @@ Examples:
   oradmin plan -o markdown               what would change, for a pull request
   oradmin apply --auto-approve           converge the organization (CI)
   oradmin export > openrouter.admin.yaml start from an existing organization
-  oradmin sandbox --seed org.yaml        a local management API to rehearse against`,
+  oradmin sandbox --seed org.yaml        a local API to rehearse against`,)
     );
 
   registerValidate(program, io);
@@ -108,6 +107,13 @@ function exitCodeFor(err: unknown, io: Io, verbose: boolean, json: boolean): num
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A reader that goes away (`oradmin plan | head`) is not an error of ours: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const code = await run(argv, processIo());
   // Let pending writes to pipes drain before exiting.
   process.exitCode = code;

@@ -99,6 +99,16 @@ describe('help', () => {
     for (const o of opts) expect(r.stdout).toContain(o);
   });
 
+  it('every --help fits 80 columns and wraps at word boundaries', async () => {
+    for (const cmd of [[], ['validate'], ['plan'], ['apply'], ['export'], ['status'], ['sandbox'], ['schema'], ['completion']]) {
+      const r = await runCli([...cmd, '--help']);
+      expect(r.code).toBe(0);
+      for (const line of r.stdout.split('\n')) expect(line.length, `${cmd.join(' ')} --help: ${line}`).toBeLessThanOrEqual(80);
+      // A description is never broken before its last words by a hard line break of ours.
+      expect(r.stdout).not.toMatch(/workspaces\ndeclared/);
+    }
+  });
+
   it('an unknown command is a usage error with exit 1', async () => {
     const r = await runCli(['bogus']);
     expect(r.code).toBe(1);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { globalOptions, type Io } from '../context.js';
 import { ExitCode } from '../exit.js';
 import type { ApplyCommandOptions } from '../run-apply.js';
+import { helpText } from '../help-text.js';
 
 export function registerApply(program: Command, io: Io): void {
   program
@@ -14,10 +15,8 @@ export function registerApply(program: Command, io: Io): void {
     .option('--force', 'proceed even when the plan exceeds the safety thresholds')
     .option('--target <address...>', 'only these objects and what they depend on')
     .option('--log-file <path>', 'append one JSON line per operation to this audit log (never secrets)')
-    .addHelpText(
-      'after',
-      '\nNew keys are created under a temporary name, secured, delivered to the secrets sink and then renamed,\n' +
-        'so an interrupted apply is finished or cleaned up by the next one. See the README, "Safety model".',
+    .addHelpText('after', helpText('\nNew keys are created under a temporary name, secured, delivered to the secrets sink and then renamed,\n' +
+        'so an interrupted apply is finished or cleaned up by the next one. See the README, "Safety model".',)
     )
     .action(async (planfile: string | undefined, cmdOpts: ApplyCommandOptions) => {
       const { runApply } = await import('../run-apply.js');

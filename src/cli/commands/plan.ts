@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { globalOptions, type Io } from '../context.js';
 import { ExitCode } from '../exit.js';
+import { helpText } from '../help-text.js';
 
 export function registerPlan(program: Command, io: Io): void {
   program
@@ -12,12 +13,10 @@ export function registerPlan(program: Command, io: Io): void {
     .option('--secrets-out <path>', 'as for apply: the JSON file new secrets would go to (checked, named in the plan)')
     .option('--force', 'as for apply: the safety thresholds do not make apply refuse')
     .option('--allow-replace', 'as for apply: replacements of keys (new secrets) are allowed')
-    .addHelpText(
-      'after',
-      '\nSymbols: + create, ~ update, -/+ replace, - delete, ± assign/unassign a binding.\n' +
+    .addHelpText('after', helpText('\nSymbols: + create, ~ update, -/+ replace, - delete, ± assign or unassign.\n' +
         'Exit codes: 0 no changes (or changes without --detailed-exitcode); 1 error, or apply would refuse this plan;\n' +
         '2 with --detailed-exitcode: changes, or live objects the file does not declare (unmanaged: report).\n' +
-        'Give plan the flags apply will get, so that a green plan means a green apply.',
+        'Give plan the flags apply will get, so that a green plan means a green apply.',)
     )
     .action(async (cmdOpts: { out?: string; detailedExitcode?: boolean; target?: string[]; secretsOut?: string; force?: boolean; allowReplace?: boolean }) => {
       const { runPlan } = await import('../run-plan.js');

@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import type { Io } from '../context.js';
+import { helpText } from '../help-text.js';
 
 export function registerSchema(program: Command, io: Io): void {
   program
     .command('schema')
     .description('print the JSON Schema of openrouter.admin.yaml (for editors)')
-    .addHelpText(
-      'after',
-      '\nThe same schema is committed at schemas/openrouter.admin.schema.json. Point your editor at it with\n' +
-        '  # yaml-language-server: $schema=./schemas/openrouter.admin.schema.json',
+    .addHelpText('after', helpText('\nThe same schema is committed at schemas/openrouter.admin.schema.json. Point your editor at it with\n' +
+        '  # yaml-language-server: $schema=./schemas/openrouter.admin.schema.json',)
     )
     .action(async () => {
       const { jsonSchema } = await import('../../config/schema.js');
