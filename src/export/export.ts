@@ -200,7 +200,11 @@ function header(opts: ExportOptions, ignored: readonly string[], leftOut: readon
     `Exported from the live organization by \`oradmin export\` on ${when}.`,
   ];
   if (ignored.length > 0) {
-    lines.push(`Workspaces ${terminalText(ignored.join(', '))} are under ignore:, so that plan neither reports nor changes them.`);
+    lines.push(
+      ignored.length === 1
+        ? `Workspace ${terminalText(ignored[0]!)} is under ignore:, so that plan neither reports nor changes it.`
+        : `Workspaces ${terminalText(ignored.join(', '))} are under ignore:, so that plan neither reports nor changes them.`,
+    );
   }
   lines.push(
     'unmanaged: report everywhere, so that a first apply deletes nothing.',

@@ -183,6 +183,8 @@ describe('oradmin export', () => {
     expect(doc.keys.every((k: { workspace?: string }) => k.workspace === 'research')).toBe(true);
     expect(exported.stdout).toContain('# Workspaces default, empty are under ignore:, so that plan neither reports nor changes them.');
     expect(plan).toMatchObject({ operations: [], unmanaged: [] });
+    const one = await roundTrip(await org(RICH), ['--workspace', 'research', 'empty']);
+    expect(one.exported.stdout).toContain('# Workspace default is under ignore:, so that plan neither reports nor changes it.');
   });
 
   it('refuses an unknown --workspace, naming the workspaces there are', async () => {
