@@ -45,6 +45,8 @@ export class PlanContext {
   private readonly declaredKeys = new Set<string>();
   private readonly declaredGuardrails = new Map<string, GuardrailDecl>();
   private models: Map<string, string> | undefined;
+  /** Canonical slug → how to show it: the file's own spelling, else the catalog's slug. */
+  private readonly modelSpelling = new Map<string, string>();
 
   constructor(input: PlanInput) {
     this.config = input.config;
@@ -79,6 +81,16 @@ export class PlanContext {
         this.models.set(m.id, m.canonical_slug);
         this.models.set(m.canonical_slug, m.canonical_slug);
       }
+      // Plans show models as the file writes them and compare canonical forms (the API stores
+      // canonical slugs; OpenRouter's Terraform provider does the same, its issue #347).
+      const lists = [...(input.config.guardrails ?? []), ...(input.config.workspaces ?? []).flatMap((w) => (w.default_guardrail ? [w.default_guardrail] : []))];
+      for (const g of lists) {
+        for (const ref of [...(g.allowed_models ?? []), ...(g.ignored_models ?? [])]) {
+          const canonical = this.models.get(ref);
+          if (canonical !== undefined && !this.modelSpelling.has(canonical)) this.modelSpelling.set(canonical, ref);
+        }
+      }
+      for (const m of input.live.models) if (!this.modelSpelling.has(m.canonical_slug)) this.modelSpelling.set(m.canonical_slug, m.id);
     }
   }
 
@@ -164,6 +176,11 @@ export class PlanContext {
   /** Addresses name members by e-mail; a user id we cannot map stays an id. */
   memberLabel(userId: string): string {
     return this.membersById.get(userId)?.email ?? userId;
+  }
+
+  /** A canonical model slug as a reader knows it: the file's spelling, else the catalog's slug. */
+  displayModel(canonical: string): string {
+    return this.modelSpelling.get(canonical) ?? canonical;
   }
 
   /**

@@ -61,6 +61,8 @@ export interface PlannerKind {
   removeAction: Extract<Action, 'delete' | 'unassign'> | undefined;
   /** Field order for display; also the set of comparable fields. */
   fields: readonly string[];
+  /** Shown under a deletion, when not every field is worth reading there (default: `fields`). */
+  shownOnRemoval?: readonly string[];
   /** Changing one of these needs a replacement (new object). */
   immutable: readonly string[];
   /** Values the API gives a field when it is not set: left out of `after`, shown when removed. */
@@ -84,6 +86,11 @@ export interface PlannerKind {
   preflight?(op: Operation, index: OpIndex, ctx: PlanContext): string | undefined;
   /** Two live objects with a declared identity are an error (never a guess). */
   uniqueIdentity?: boolean;
+  /**
+   * How a field's value is shown in plans, when that differs from how it is compared (model lists:
+   * compared canonical, shown as the file spells them). Identity when omitted.
+   */
+  display?(field: string, value: unknown, ctx: PlanContext): unknown;
   /** Whether the operation widens access or spend, narrows it, or neither (core/effect.ts). */
   effect(op: Operation): Effect;
   /** Consequences worth a warning that no single operation says (e.g. a policy forcing replacements). */

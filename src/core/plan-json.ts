@@ -10,6 +10,8 @@ export interface OperationJson {
   /** widens | narrows | neutral (core/effect.ts). */
   effect?: string;
   after?: Record<string, unknown>;
+  /** delete: what is removed. */
+  before?: Record<string, unknown>;
   changes?: { field: string; before: unknown; after: unknown }[];
   reason?: string;
   blocked?: string;
@@ -28,6 +30,7 @@ export function operationJson(op: Operation): OperationJson {
   const out: OperationJson = { address: op.address, kind: op.kind, action: op.action };
   if (op.effect) out.effect = op.effect;
   if (op.after && Object.keys(op.after).length > 0) out.after = op.after;
+  if (op.before && Object.keys(op.before).length > 0) out.before = op.before;
   if (op.changes && op.changes.length > 0) out.changes = op.changes.map((c) => ({ field: c.field, before: c.before, after: c.after }));
   if (op.reason) out.reason = op.reason;
   if (op.blocked) out.blocked = op.blocked;

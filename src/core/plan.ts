@@ -76,15 +76,21 @@ export function buildPlan(input: CorePlanInput): PlanResult {
       if (d.absent) {
         // `absent: true`: delete that one object if it exists; nothing otherwise (idempotent).
         const l = matches[0];
-        if (l && rk.removeAction) kindOps.push(op(rk, d.address, rk.removeAction, { exec: l.exec, reason: 'declared absent: true in the file' }));
+        if (l && rk.removeAction) {
+          kindOps.push(op(rk, d.address, rk.removeAction, { exec: l.exec, before: beforeOf(rk, l, ctx), reason: 'declared absent: true in the file' }));
+        }
         continue;
       }
       const l = matches[0] ?? rk.implicitLive?.(d, ctx);
       if (!l) {
-        kindOps.push(op(rk, d.address, rk.addAction, { after: afterOf(rk, d), exec: { ...d.exec, fields: d.fields } }));
+        kindOps.push(op(rk, d.address, rk.addAction, { after: afterOf(rk, d, ctx), exec: { ...d.exec, fields: d.fields } }));
         continue;
       }
-      const changes = fieldChanges(d.fields, l.fields, rk.fields);
+      const changes = fieldChanges(d.fields, l.fields, rk.fields).map((c) => ({
+        field: c.field,
+        before: shown(rk, c.field, c.before, ctx),
+        after: shown(rk, c.field, c.after, ctx),
+      }));
       if (changes.length === 0) continue;
       const exec = { ...l.exec, ...d.exec, fields: d.fields };
       const immutable = changes.filter((c) => rk.immutable.includes(c.field)).map((c) => c.field);
@@ -95,7 +101,7 @@ export function buildPlan(input: CorePlanInput): PlanResult {
       const allowed = ctx.options.allowReplace === true || d.exec.allow_replace === true;
       kindOps.push(
         op(rk, d.address, 'replace', {
-          after: afterOf(rk, d),
+          after: afterOf(rk, d, ctx),
           changes,
           exec,
           reason: `${immutable.join(' and ')} cannot change in place; a new ${rk.kind} replaces it${rk.kind === 'key' ? ', with a new secret' : ''}`,
@@ -115,13 +121,13 @@ export function buildPlan(input: CorePlanInput): PlanResult {
         // The file declares the complete set (budgets, members): what it does not list goes —
         // except what `ignore:` names (e.g. a service account left out of every list on purpose).
         if (rk.unmanagedClass && ignored(rk.unmanagedClass, l)) continue;
-        if (rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec }));
+        if (rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec, before: beforeOf(rk, l, ctx) }));
         continue;
       }
       if (!rk.unmanagedClass || ignored(rk.unmanagedClass, l)) continue;
       const mode = unmanagedMode[rk.unmanagedClass];
       if (mode === 'report') unmanaged.push({ address: l.address, kind: rk.kind });
-      else if (mode === 'delete' && rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec }));
+      else if (mode === 'delete' && rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec, before: beforeOf(rk, l, ctx) }));
       else if (mode === 'disable' && !l.disabled) kindOps.push(op(rk, l.address, 'disable', { exec: l.exec }));
     }
     ops.push(...(rk.finalize ? rk.finalize(kindOps, ctx) : kindOps));
@@ -179,6 +185,7 @@ export function buildPlan(input: CorePlanInput): PlanResult {
 function op(rk: ResourceKind, address: string, action: Operation['action'], rest: Partial<Operation>): Operation {
   const o: Operation = { address, kind: rk.kind, action, dependsOn: [], exec: rest.exec ?? {} };
   if (rest.after) o.after = rest.after;
+  if (rest.before) o.before = rest.before;
   if (rest.changes) o.changes = rest.changes;
   if (rest.reason) o.reason = rest.reason;
   if (rest.blocked) o.blocked = rest.blocked;
@@ -186,16 +193,35 @@ function op(rk: ResourceKind, address: string, action: Operation['action'], rest
 }
 
 /** The desired values worth reading: defaults are left out, so `after` says what is special. */
-function afterOf(rk: ResourceKind, d: DesiredObject): Record<string, unknown> | undefined {
-  const after: Record<string, unknown> = {};
-  for (const f of rk.fields) {
-    if (!(f in d.fields)) continue;
-    const v = d.fields[f];
-    if (f in rk.defaults && canonicalJson(v) === canonicalJson(rk.defaults[f])) continue;
-    after[f] = v;
-  }
+function afterOf(rk: ResourceKind, d: DesiredObject, ctx: PlanContext): Record<string, unknown> | undefined {
+  const after = notDefault(rk, d.fields, ctx, false);
   Object.assign(after, d.describe ?? {});
   return Object.keys(after).length > 0 ? after : undefined;
+}
+
+/** What a deletion removes, read the same way: the live values that are not defaults. */
+function beforeOf(rk: ResourceKind, l: LiveObject, ctx: PlanContext): Record<string, unknown> | undefined {
+  const shown = rk.shownOnRemoval;
+  const fields = shown ? Object.fromEntries(Object.entries(l.fields).filter(([f]) => shown.includes(f))) : l.fields;
+  const before = notDefault(rk, fields, ctx, true);
+  return Object.keys(before).length > 0 ? before : undefined;
+}
+
+function notDefault(rk: ResourceKind, fields: Record<string, unknown>, ctx: PlanContext, skipNull: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of rk.fields) {
+    if (!(f in fields)) continue;
+    const v = fields[f];
+    if (skipNull && (v === null || v === undefined)) continue;
+    if (f in rk.defaults && canonicalJson(v) === canonicalJson(rk.defaults[f])) continue;
+    out[f] = shown(rk, f, v, ctx);
+  }
+  return out;
+}
+
+/** A value as plans show it (the kind's display, e.g. model slugs as the file writes them). */
+function shown(rk: ResourceKind, field: string, value: unknown, ctx: PlanContext): unknown {
+  return rk.display ? rk.display(field, value, ctx) : value;
 }
 
 function duplicateError(rk: ResourceKind, d: DesiredObject, matches: LiveObject[], ctx: PlanContext): Diagnostic {

@@ -37,6 +37,8 @@ export interface Operation {
   action: Action;
   /** create / replace / assign: the desired values (defaults left out for readability). */
   after?: Record<string, unknown>;
+  /** delete: the live values being removed (defaults left out), so a reviewer sees what goes. */
+  before?: Record<string, unknown>;
   /** update / replace / assign: field by field. */
   changes?: FieldChange[];
   /** Why a replacement or an unusual step is needed. */

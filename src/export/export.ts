@@ -10,6 +10,7 @@ import type { LiveKeyAssignment, LiveState } from '../core/live.js';
 import type { Kind } from '../core/types.js';
 import type { Diagnostic } from '../errors.js';
 import { resourceKind } from '../resources/registry.js';
+import { displayGuardrailField } from '../resources/guardrail-settings.js';
 import type { LiveObject } from '../resources/types.js';
 import { DEFAULT_SCHEMA_PATH, exportYaml } from './export-yaml.js';
 import { guardrailEntry, keyEntry, workspaceEntry, type Entry } from './file-entries.js';
@@ -137,7 +138,7 @@ function workspaceSection(run: ExportRun): Entry[] {
     }
     const budgets = inventory.of('workspace_budget').filter((b) => b.workspace === slug);
     const members = run.memberEmails('workspace_member', (m) => m.workspace === slug);
-    const fitted = fitWorkspace(workspaceEntry(w, budgets, members, dg));
+    const fitted = fitWorkspace(workspaceEntry(w, budgets, members, dg && withModelSlugs(dg, ctx)));
     for (const problem of fitted.dropped) {
       run.notes.push({ address: w.address, message: `${problem} — a value the file format does not know; not exported, so the file does not manage it` });
     }
@@ -150,7 +151,7 @@ function guardrailSection(run: ExportRun): Entry[] {
   for (const [addr, reason] of duplicateIdentities(all, 'guardrail')) run.leaveOut(addr, reason);
   return all.flatMap((g): Entry[] => {
     if (run.leftOut.has(g.address)) return [];
-    const entry = guardrailEntry(g, []);
+    const entry = guardrailEntry(withModelSlugs(g, run.ctx), []);
     const problem = guardrailProblem(run.ctx, g) ?? misfitReason('guardrails', entry);
     if (problem) {
       run.leaveOut(g.address, problem);
@@ -218,4 +219,12 @@ function header(opts: ExportOptions, ignored: readonly string[], leftOut: readon
     for (const o of leftOut) lines.push(`  ${terminalText(o.address)}`);
   }
   return lines;
+}
+
+/**
+ * The API stores model lists canonically; the file is written with the catalog's slugs, as a person
+ * would write it (plan compares canonical forms, so it stays empty).
+ */
+function withModelSlugs(g: LiveObject, ctx: PlanContext): LiveObject {
+  return { ...g, fields: Object.fromEntries(Object.entries(g.fields).map(([f, v]) => [f, displayGuardrailField(f, v, ctx)])) };
 }

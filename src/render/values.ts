@@ -40,6 +40,8 @@ export function detailLines(op: Operation): string[] {
     const changed = new Set(op.changes?.map((c) => c.field) ?? []);
     for (const [k, v] of Object.entries(op.after ?? {})) if (!changed.has(k)) lines.push(`${terminalText(k)}: ${formatValue(v)}`);
   }
+  // What a deletion removes, so that a reviewer sees it go as a creation is seen to come.
+  for (const [k, v] of Object.entries(op.before ?? {})) lines.push(`${terminalText(k)}: ${formatValue(v)}`);
   for (const c of op.changes ?? []) lines.push(`${terminalText(c.field)}: ${formatValue(c.before)} → ${formatValue(c.after)}`);
   return lines;
 }

@@ -6,9 +6,10 @@ import type { ExecContext } from './types.js';
 
 export { pathOf };
 
-/** The desired values of the fields an update changes. */
+/** The desired values of the fields an update changes (as compared, not as the plan shows them). */
 export function changedFields(op: Operation): Record<string, unknown> {
-  return Object.fromEntries((op.changes ?? []).map((c) => [c.field, c.after]));
+  const desired = (op.exec.fields ?? {}) as Record<string, unknown>;
+  return Object.fromEntries((op.changes ?? []).map((c) => [c.field, c.field in desired ? desired[c.field] : c.after]));
 }
 
 /**

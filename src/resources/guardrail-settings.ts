@@ -116,7 +116,8 @@ export function guardrailSettingsBody(fields: Record<string, unknown>): Record<s
 export function changedSettingsBody(op: Operation): Record<string, unknown> {
   const desired = op.exec.fields as Record<string, unknown>;
   const body: Record<string, unknown> = {};
-  for (const c of op.changes ?? []) body[c.field] = c.after;
+  // The desired values as compared (canonical model slugs), not as the plan shows them.
+  for (const c of op.changes ?? []) body[c.field] = c.field in desired ? desired[c.field] : c.after;
   if ('limit_usd' in body || 'reset_interval' in body) {
     body.limit_usd = desired.limit_usd ?? null;
     body.reset_interval = desired.reset_interval ?? null;
@@ -146,3 +147,11 @@ export const GUARDRAIL_WIDENING: Readonly<Record<string, (before: unknown, after
   content_filters: filtersWiden,
   content_filter_builtins: filtersWiden,
 };
+
+/** Model lists are compared canonical and shown as the file spells them (PlanContext.displayModel). */
+export function displayGuardrailField(field: string, value: unknown, ctx: PlanContext): unknown {
+  if ((field === 'allowed_models' || field === 'ignored_models') && Array.isArray(value)) {
+    return value.map((m) => (typeof m === 'string' ? ctx.displayModel(m) : m));
+  }
+  return value;
+}

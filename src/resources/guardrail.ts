@@ -11,7 +11,7 @@ import type { Operation } from '../core/types.js';
 import { effectOfChanges } from '../core/effect.js';
 import { deleteObject, first, pathOf } from './calls.js';
 import type { ExecContext, ResourceKind } from './types.js';
-import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, GUARDRAIL_WIDENING, changedSettingsBody, desiredGuardrailFields, guardrailSettingsBody, liveGuardrailFields } from './guardrail-settings.js';
+import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, GUARDRAIL_WIDENING, changedSettingsBody, displayGuardrailField, desiredGuardrailFields, guardrailSettingsBody, liveGuardrailFields } from './guardrail-settings.js';
 
 export const guardrail: ResourceKind = {
   kind: 'guardrail',
@@ -77,6 +77,8 @@ export const guardrail: ResourceKind = {
     }
     return [];
   },
+
+  display: displayGuardrailField,
 
   effect(op) {
     // A new guardrail restricts nothing until something is bound to it; a deleted one frees

@@ -6,7 +6,7 @@ import { UpdateGuardrailRequest } from '../api/schemas.js';
 import { effectOfChanges } from '../core/effect.js';
 import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
-import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, GUARDRAIL_WIDENING, changedSettingsBody, desiredGuardrailFields, liveGuardrailFields } from './guardrail-settings.js';
+import { GUARDRAIL_DEFAULTS, GUARDRAIL_FIELDS, GUARDRAIL_WIDENING, changedSettingsBody, displayGuardrailField, desiredGuardrailFields, liveGuardrailFields } from './guardrail-settings.js';
 
 export const workspaceDefaultGuardrail: ResourceKind = {
   kind: 'workspace_default_guardrail',
@@ -73,6 +73,8 @@ export const workspaceDefaultGuardrail: ResourceKind = {
     const wsOp = index.get(address.workspace(op.exec.workspace as string));
     return wsOp?.action === 'create' ? [wsOp.address] : [];
   },
+
+  display: displayGuardrailField,
 
   effect(op) {
     return effectOfChanges(op.changes, GUARDRAIL_WIDENING);

@@ -38,6 +38,8 @@ export const workspace: ResourceKind = {
   addAction: 'create',
   removeAction: 'delete',
   fields: FIELDS,
+  // Its settings go with it; what identifies it to a reviewer is its name and description.
+  shownOnRemoval: ['name', 'description'],
   immutable: [],
   defaults: {},
   uniqueIdentity: true,

@@ -115,7 +115,8 @@ workspaces:
         kind: 'guardrail',
         action: 'update',
         effect: 'narrows',
-        changes: [{ field: 'allowed_models', before: ['openai/gpt-4o-2024-05-13', 'openai/gpt-4o-mini-2024-07-18'], after: ['openai/gpt-4o-2024-05-13'] }],
+        // Shown as the file spells models (compared canonically).
+        changes: [{ field: 'allowed_models', before: ['openai/gpt-4o', 'openai/gpt-4o-mini'], after: ['openai/gpt-4o'] }],
       },
       { address: 'key.default/bot', kind: 'key', action: 'update', effect: 'narrows', changes: [{ field: 'limit', before: 50, after: 5 }] },
       { address: 'guardrail_member.default/cap/mallory@example.com', kind: 'guardrail_member', action: 'unassign', effect: 'widens' },

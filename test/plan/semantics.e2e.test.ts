@@ -84,7 +84,7 @@ describe('absent: true', () => {
     o.write('openrouter.admin.yaml', 'version: 1\nunmanaged: { keys: ignore }\nkeys:\n  - { name: old-bot, absent: true }\n  - { name: keep, limit: 1 }\n');
     const plan = JSON.parse((await o.run(['plan', '-o', 'json'])).stdout);
     expect(plan.operations).toEqual([
-      { address: 'key.default/old-bot', kind: 'key', action: 'delete', effect: 'narrows', reason: 'declared absent: true in the file' },
+      { address: 'key.default/old-bot', kind: 'key', action: 'delete', effect: 'narrows', before: { limit: 1, creator_user_id: 'admin@example.com' }, reason: 'declared absent: true in the file' },
     ]);
     const applied = await o.run(['apply', '--auto-approve']);
     expect(applied.code, applied.stderr).toBe(0);
