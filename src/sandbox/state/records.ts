@@ -66,6 +66,8 @@ export interface KeyRecord extends KeyUsage {
   expires_at: string | null;
   creator_user_id: string | null;
   workspace_id: string;
+  /** When the usage counters were last recorded: the daily, weekly and monthly ones reset after it. */
+  usage_as_of: string;
   /** Creation order: breaks created_at ties in the newest-first /keys listing. */
   seq: number;
 }

@@ -115,7 +115,8 @@ export class SandboxState {
     this.db = {
       orgMembers: new Map(data?.orgMembers.map((m) => [m.id, m])),
       workspaces: new Map(data?.workspaces.map((w) => [w.id, w])),
-      keys: new Map(data?.keys.map((k) => [k.hash, k])),
+      // A state saved before usage_as_of existed: its counters count as recorded at load.
+      keys: new Map(data?.keys.map((k) => [k.hash, { ...k, usage_as_of: k.usage_as_of ?? this.now().toISOString() }])),
       guardrails: new Map(data?.guardrails.map((g) => [g.id, g])),
       budgets: new Map(data?.budgets.map((b) => [budgetKey(b.workspace_id, b.interval), b])),
       workspaceMembers: new Map(data?.workspaceMembers.map((m) => [workspaceMemberKey(m.workspace_id, m.user_id), m])),
@@ -227,12 +228,12 @@ export class SandboxState {
 
   /** All keys of a workspace, disabled ones included, newest first. */
   keysIn(workspace = 'default'): LiveKey[] {
-    return keysOf(this, this.requireWorkspace(workspace).id).map(keyView);
+    return keysOf(this, this.requireWorkspace(workspace).id).map((k) => keyView(k, this.now()));
   }
 
   key(hash: string): LiveKey | undefined {
     const key = this.db.keys.get(hash);
-    return key && keyView(key);
+    return key && keyView(key, this.now());
   }
 
   /** The newest key with this name in the workspace (names are not unique in the API). */
@@ -318,14 +319,14 @@ export class SandboxState {
       created_at,
       hash,
     });
-    return { key: keyView(record), secret };
+    return { key: keyView(record, this.now()), secret };
   }
 
   updateKey(hash: string, changes: KeyChanges): LiveKey {
     const { expires_at, ...rest } = changes;
     const record = updateKey(this, hash, rest);
     if (expires_at !== undefined) record.expires_at = expires_at && new Date(expires_at).toISOString();
-    return keyView(record);
+    return keyView(record, this.now());
   }
 
   disableKey(hash: string): LiveKey {
