@@ -12,14 +12,15 @@ import type { InjectedFault, RequestLog } from './request-log.js';
 import type { Rng } from './rng.js';
 import { Router, type RouteMatch, type RouteResult } from './router.js';
 import { ROUTES } from './routes/index.js';
-import type { SandboxState } from './state/sandbox-state.js';
+import type { RequestValidator } from './openapi/request-validator.js';
+import type { Store } from './state/store.js';
 
 export const API_PREFIX = '/api/v1';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** What the server reads on every request; index.ts changes it at runtime. */
 export interface ServerSettings {
-  state: SandboxState;
+  state: Store;
   managementKey: string;
   faults: FaultInjector;
   rateLimit: TokenBucket | null;
@@ -134,13 +135,9 @@ export class SandboxServer {
       if (!match) throw new ApiError(404, `No route for ${req.method} ${url.pathname}`);
       if (!match.route.public) this.authenticate(req.headers.authorization);
       const body = req.method === 'GET' || req.method === 'DELETE' ? undefined : await readJson(req);
-      return match.route.handler({
-        state: this.settings.state,
-        params: match.params,
-        query: Object.fromEntries(url.searchParams),
-        body,
-        managementKey: this.settings.managementKey,
-      });
+      const raw = { params: match.params, query: Object.fromEntries(url.searchParams), body };
+      const checked = (await requestValidator()).check(match.route.operationId, raw);
+      return match.route.handler({ state: this.settings.state, ...checked, managementKey: this.settings.managementKey });
     } catch (err) {
       if (err instanceof ApiError) return errorResult(err.status, err.message);
       return errorResult(500, `Internal sandbox error: ${err instanceof Error ? err.message : String(err)}`);
@@ -154,6 +151,17 @@ export class SandboxServer {
       throw new ApiError(401, 'Invalid credentials: the bearer token is not the management key');
     }
   }
+}
+
+let validator: Promise<RequestValidator> | undefined;
+
+/**
+ * Loaded on the first request, not at start: a sandbox starts in every test and most of them
+ * send a few requests; ajv and the document then cost once per process.
+ */
+function requestValidator(): Promise<RequestValidator> {
+  validator ??= import('./openapi/request-validator.js').then((m) => m.requestValidator());
+  return validator;
 }
 
 const INJECTED_MESSAGES: Record<429 | 500 | 502 | 503, string> = {

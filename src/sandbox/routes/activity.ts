@@ -1,18 +1,9 @@
 // GET /activity (reference, getUserActivity): seeded raw rows, filtered and aggregated by
 // state/activity.ts, over the last 30 completed UTC days of the sandbox's clock.
-import * as z from 'zod';
 import { ApiError, badRequest } from '../api-error.js';
 import { ok, type Route } from '../router.js';
 import { activityWindow, aggregateActivity, isCalendarDate } from '../state/activity.js';
-import { parseQuery } from '../validate.js';
-
-const ActivityQuery = z.strictObject({
-  date: z.string().optional(),
-  api_key_hash: z.string().optional(),
-  user_id: z.string().optional(),
-  workspace_id: z.string().optional(),
-  group_by: z.enum(['workspace']).optional(),
-});
+import type { ActivityQuery } from '../wire/requests.js';
 
 export const activityRoutes: Route[] = [
   {
@@ -20,7 +11,8 @@ export const activityRoutes: Route[] = [
     path: '/activity',
     operationId: 'getUserActivity',
     handler: (ctx) => {
-      const q = parseQuery(ActivityQuery, ctx.query);
+      // The reference types `date` as a string only; its format and window are checked here.
+      const q = ctx.query as ActivityQuery;
       const window = activityWindow(ctx.state.now());
       if (q.date !== undefined) {
         if (!isCalendarDate(q.date)) throw badRequest(`date: "${q.date}" is not a date in YYYY-MM-DD format`);

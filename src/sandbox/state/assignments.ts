@@ -3,10 +3,11 @@
 // count (README, "Guardrails and bindings"). Members may hold several guardrails.
 import { badRequest } from '../api-error.js';
 import { requireGuardrail } from './guardrails.js';
-import type { SandboxState } from './sandbox-state.js';
+import { memberAssignmentKey } from './db.js';
+import type { Store } from './store.js';
 
 /** Returns how many assignments were created or moved (an existing identical one is not counted). */
-export function assignKeys(st: SandboxState, guardrailId: string, hashes: readonly string[]): number {
+export function assignKeys(st: Store, guardrailId: string, hashes: readonly string[]): number {
   const guardrail = requireGuardrail(st, guardrailId);
   const keys = unique(hashes).flatMap((h) => st.db.keys.get(h) ?? []);
   // Checked for every key before any is bound, so a refused request changes nothing.
@@ -35,7 +36,7 @@ export function assignKeys(st: SandboxState, guardrailId: string, hashes: readon
   return count;
 }
 
-export function unassignKeys(st: SandboxState, guardrailId: string, hashes: readonly string[]): number {
+export function unassignKeys(st: Store, guardrailId: string, hashes: readonly string[]): number {
   requireGuardrail(st, guardrailId);
   let count = 0;
   for (const hash of unique(hashes)) {
@@ -46,7 +47,7 @@ export function unassignKeys(st: SandboxState, guardrailId: string, hashes: read
   return count;
 }
 
-export function assignMembers(st: SandboxState, guardrailId: string, userIds: readonly string[]): number {
+export function assignMembers(st: Store, guardrailId: string, userIds: readonly string[]): number {
   requireGuardrail(st, guardrailId);
   let count = 0;
   for (const userId of unique(userIds)) {
@@ -64,17 +65,13 @@ export function assignMembers(st: SandboxState, guardrailId: string, userIds: re
   return count;
 }
 
-export function unassignMembers(st: SandboxState, guardrailId: string, userIds: readonly string[]): number {
+export function unassignMembers(st: Store, guardrailId: string, userIds: readonly string[]): number {
   requireGuardrail(st, guardrailId);
   let count = 0;
   for (const userId of unique(userIds)) {
     if (st.db.memberAssignments.delete(memberAssignmentKey(guardrailId, userId))) count += 1;
   }
   return count;
-}
-
-export function memberAssignmentKey(guardrailId: string, userId: string): string {
-  return `${guardrailId}\u0000${userId}`;
 }
 
 function unique(values: readonly string[]): string[] {

@@ -1,10 +1,9 @@
 // What the sandbox stores: one record type per kind of object, in the API's field names.
 // Derived fields (a key's limit_remaining, a guardrail's enforce_zdr, a workspace member's role,
 // a default guardrail's name) are not stored; views.ts computes them when answering.
-import type { ContentFilterBuiltinEntryInput, ContentFilterEntry } from '../../api/schemas.js';
+import type { BudgetInterval, ContentFilterBuiltinInput, ContentFilterInput, ResetInterval } from '../wire/requests.js';
 
-export type ResetInterval = 'daily' | 'weekly' | 'monthly';
-export type BudgetInterval = ResetInterval | 'lifetime';
+export type { BudgetInterval, ResetInterval };
 export type OrgRole = 'org:admin' | 'org:member';
 
 export interface OrgMemberRecord {
@@ -94,8 +93,8 @@ export interface GuardrailPolicy extends Record<ZdrField, boolean | null> {
   enable_free_model_publication: boolean | null;
   enable_free_model_training: boolean | null;
   enable_paid_model_training: boolean | null;
-  content_filters: ContentFilterEntry[] | null;
-  content_filter_builtins: Omit<ContentFilterBuiltinEntryInput, 'label'>[] | null;
+  content_filters: ContentFilterInput[] | null;
+  content_filter_builtins: Omit<ContentFilterBuiltinInput, 'label'>[] | null;
   include_byok_in_budgets: boolean;
 }
 

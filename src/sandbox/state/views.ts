@@ -1,14 +1,14 @@
-// Records → the API's response objects (src/core/live.ts shapes), computing derived fields.
+// Records → the API's response objects (wire/responses.ts), computing derived fields.
 import type {
-  LiveBudget,
-  LiveGuardrail,
-  LiveKey,
-  LiveKeyAssignment,
-  LiveMemberAssignment,
-  LiveOrgMember,
-  LiveWorkspace,
-  LiveWorkspaceMember,
-} from '../../core/live.js';
+  ApiKey,
+  Guardrail,
+  KeyAssignment,
+  MemberAssignment,
+  OrganizationMember,
+  Workspace,
+  WorkspaceBudget,
+  WorkspaceMember,
+} from '../wire/responses.js';
 import { builtinFilterLabel } from './guardrail-policy.js';
 import { usageAt } from './usage-periods.js';
 import {
@@ -22,7 +22,7 @@ import {
   type OrgMemberRecord,
   type WorkspaceRecord,
 } from './records.js';
-import type { SandboxState } from './sandbox-state.js';
+import type { Store } from './store.js';
 
 /**
  * limit_remaining is the limit minus the usage of the current reset period (all-time usage when
@@ -37,7 +37,7 @@ function limitRemaining(k: KeyRecord, u: KeyUsage): number | null {
 }
 
 /** A key as the API shows it at `now`: period usage counters reset (usage-periods.ts). */
-export function keyView(k: KeyRecord, now: Date): LiveKey {
+export function keyView(k: KeyRecord, now: Date): ApiKey {
   const u = usageAt(k, k.usage_as_of, now);
   return {
     hash: k.hash,
@@ -73,7 +73,7 @@ function commonZdr(g: GuardrailRecord): boolean | null {
   return first !== null && ZDR_FIELDS.every((f) => g[f] === first) ? first : null;
 }
 
-export function guardrailView(st: SandboxState, g: GuardrailRecord): LiveGuardrail {
+export function guardrailView(st: Store, g: GuardrailRecord): Guardrail {
   return {
     id: g.id,
     name: g.name ?? defaultGuardrailName(st, g.workspace_id),
@@ -104,11 +104,11 @@ export function guardrailView(st: SandboxState, g: GuardrailRecord): LiveGuardra
 }
 
 /** Reference: a default guardrail's name "is derived from its workspace and not editable". */
-function defaultGuardrailName(st: SandboxState, workspaceId: string): string {
+function defaultGuardrailName(st: Store, workspaceId: string): string {
   return `${st.db.workspaces.get(workspaceId)?.name ?? 'Workspace'} default guardrail`;
 }
 
-export function workspaceView(w: WorkspaceRecord): LiveWorkspace {
+export function workspaceView(w: WorkspaceRecord): Workspace {
   return {
     id: w.id,
     slug: w.slug,
@@ -130,7 +130,7 @@ export function workspaceView(w: WorkspaceRecord): LiveWorkspace {
   };
 }
 
-export function budgetView(b: BudgetRecord): LiveBudget {
+export function budgetView(b: BudgetRecord): WorkspaceBudget {
   return {
     id: b.id,
     workspace_id: b.workspace_id,
@@ -146,7 +146,7 @@ export function budgetView(b: BudgetRecord): LiveBudget {
 export function workspaceMemberView(
   m: { id: string; workspace_id: string; user_id: string; created_at: string },
   member: OrgMemberRecord | undefined,
-): LiveWorkspaceMember {
+): WorkspaceMember {
   return {
     id: m.id,
     workspace_id: m.workspace_id,
@@ -156,7 +156,7 @@ export function workspaceMemberView(
   };
 }
 
-export function keyAssignmentView(a: KeyAssignmentRecord, key: KeyRecord): LiveKeyAssignment {
+export function keyAssignmentView(a: KeyAssignmentRecord, key: KeyRecord): KeyAssignment {
   return {
     id: a.id,
     key_hash: a.key_hash,
@@ -168,7 +168,7 @@ export function keyAssignmentView(a: KeyAssignmentRecord, key: KeyRecord): LiveK
   };
 }
 
-export function memberAssignmentView(st: SandboxState, a: MemberAssignmentRecord): LiveMemberAssignment {
+export function memberAssignmentView(st: Store, a: MemberAssignmentRecord): MemberAssignment {
   return {
     id: a.id,
     user_id: a.user_id,
@@ -179,6 +179,6 @@ export function memberAssignmentView(st: SandboxState, a: MemberAssignmentRecord
   };
 }
 
-export function orgMemberView(m: OrgMemberRecord): LiveOrgMember {
+export function orgMemberView(m: OrgMemberRecord): OrganizationMember {
   return { id: m.id, email: m.email, first_name: m.first_name, last_name: m.last_name, role: m.role };
 }
