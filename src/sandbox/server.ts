@@ -29,6 +29,20 @@ export interface ServerSettings {
   log: RequestLog;
   /** Called after each successful write (persistence). */
   onCommit: (() => void) | null;
+  /** Called with every response sent (not with resets or dropped responses). */
+  onResponse: ((response: SentResponse) => void) | null;
+}
+
+/** A response as it left the sandbox, for observers such as the tests' response check. */
+export interface SentResponse {
+  /** The document's operationId of the route; null for an unknown route. */
+  operationId: string | null;
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+  /** Set when the sandbox injected this response (a fault or its own rate limit). */
+  injected: boolean;
 }
 
 export class SandboxServer {
@@ -71,6 +85,14 @@ export class SandboxServer {
       ? this.router.match(method, url.pathname.slice(API_PREFIX.length))
       : undefined;
     const operationId = match?.route.operationId ?? null;
+    const respond = (result: RouteResult, headers: Record<string, string> = {}, injected = false): void => {
+      const text = send(res, result, headers);
+      const observe = this.settings.onResponse;
+      // The body as it travelled, parsed again: what a client receives, not the object it came from.
+      if (text !== null && observe) {
+        observe({ operationId, method, path: url.pathname, status: result.status, body: JSON.parse(text), injected });
+      }
+    };
     const finish = (status: number | null, fault: InjectedFault | null): void =>
       log.record({
         method,
@@ -88,7 +110,7 @@ export class SandboxServer {
 
     const bucket = this.settings.rateLimit?.take();
     if (bucket && !bucket.ok) {
-      send(res, errorResult(429, 'Rate limit exceeded'), { 'retry-after': String(bucket.retryAfterSeconds) });
+      respond(errorResult(429, 'Rate limit exceeded'), { 'retry-after': String(bucket.retryAfterSeconds) }, true);
       return finish(429, 'rate-limit');
     }
     const fault = faults.pick(operationId);
@@ -99,7 +121,7 @@ export class SandboxServer {
     if (fault) {
       const headers: Record<string, string> =
         fault.status === 429 ? { 'retry-after': String(faults.config.retryAfterSeconds) } : {};
-      send(res, errorResult(fault.status, `Injected fault: ${INJECTED_MESSAGES[fault.status]}`), headers);
+      respond(errorResult(fault.status, `Injected fault: ${INJECTED_MESSAGES[fault.status]}`), headers, true);
       return finish(fault.status, String(fault.status) as InjectedFault);
     }
 
@@ -112,7 +134,7 @@ export class SandboxServer {
         return finish(result.status, 'drop-after-commit');
       }
     }
-    send(res, result);
+    respond(result);
     finish(result.status, null);
   }
 
@@ -198,8 +220,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, result: RouteResult, headers: Record<string, string> = {}): void {
-  if (res.destroyed) return;
+/** The body's text as sent; null when the connection was already gone. */
+function send(res: ServerResponse, result: RouteResult, headers: Record<string, string> = {}): string | null {
+  if (res.destroyed) return null;
   const text = JSON.stringify(result.body);
   res.writeHead(result.status, {
     'content-type': 'application/json; charset=utf-8',
@@ -207,6 +230,7 @@ function send(res: ServerResponse, result: RouteResult, headers: Record<string, 
     ...headers,
   });
   res.end(text);
+  return text;
 }
 
 /** A TCP reset, as a proxy or a crashed server produces it: no status, no body. */

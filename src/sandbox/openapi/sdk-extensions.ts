@@ -20,23 +20,25 @@ export const REQUEST_EXTENSIONS: readonly RequestExtension[] = [];
 export interface ResponseExtension {
   /** operationIds whose responses carry it. */
   operations: readonly string[];
-  /** JSON pointer of the object that carries it, in the response body, e.g. `/data` or `/data/*`. */
+  /** JSON pointer of the object that carries it in the response body; `*` is any array index. */
   at: string;
   property: string;
   /** Why the sandbox sends it. */
   reason: string;
 }
 
-const KEY_OPERATIONS = ['list', 'createKeys', 'getKey', 'updateKeys'];
-
 /** Sent in responses although the document does not define them. */
 export const RESPONSE_EXTENSIONS: readonly ResponseExtension[] = [
-  {
-    operations: KEY_OPERATIONS,
-    at: '/data',
+  ...[
+    { operations: ['list'], at: '/data/*' },
+    { operations: ['createKeys', 'getKey', 'updateKeys'], at: '/data' },
+  ].map(({ operations, at }) => ({
+    operations,
+    at,
     property: 'external_user',
-    reason: '@openrouter/sdk esm/models (key objects) requires `external_user` (null for a key not created for an external user); without it every SDK key call fails to parse',
-  },
+    reason:
+      '@openrouter/sdk 1.3.x requires `external_user` on key objects (null for a key not created for an external user); without it every SDK key call fails to parse',
+  })),
   ...['organization_id', 'workspace_id', 'allowed_data_regions', 'free_model_daily_requests'].map((property) => ({
     operations: ['getCurrentKey'],
     at: '/data',

@@ -1,4 +1,5 @@
-// The document with unknown properties rejected in request bodies. OpenRouter's schemas leave
+// The document with unknown properties rejected: in request bodies for the sandbox, in responses
+// for the tests' response check (test/sandbox/openapi/response-check.ts). OpenRouter's schemas leave
 // `additionalProperties` open; the sandbox refuses a field the document does not define, so that
 // a misspelt or invented field fails in tests instead of being silently ignored by the real API
 // (the sandbox is stricter than the document here; the README asks clients to "validate what we
@@ -13,18 +14,35 @@ const SUBSCHEMAS = ['items', 'not', 'if', 'then', 'else', 'contains', 'additiona
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'dependentSchemas'];
 
 /**
- * The request bodies of `doc` and the components they reference, copied, plus the fields of
- * sdk-extensions.ts (responses are left out:
- * copying them would cost time at each process's first request), with every object schema
- * rejecting unknown properties. Pointers into the copy are the same as into the document.
+ * The request bodies of `doc` and the components they reference, copied (responses are left out:
+ * copying them would cost time at each process's first request), plus the fields of
+ * sdk-extensions.ts, with every object schema rejecting unknown properties. Pointers into the
+ * copy are the same as into the document.
  */
 export function strictRequestCopy(doc: OpenApiDocument): OpenApiDocument {
-  const paths: OpenApiDocument['paths'] = {};
+  const copy = strictCopy(doc, 'requestBody');
+  for (const extension of REQUEST_EXTENSIONS) {
+    const component = copy.components.schemas[extension.component] as { properties?: Record<string, JsonSchema> } | undefined;
+    if (!component?.properties) throw new Error(`sdk-extensions.ts: no component ${extension.component} with properties`);
+    if (component.properties[extension.property]) {
+      throw new Error(`sdk-extensions.ts: ${extension.component}.${extension.property} is in the document now; remove the extension`);
+    }
+    component.properties[extension.property] = { ...structuredClone(extension.schema), unevaluatedProperties: false };
+  }
+  return copy;
+}
+
+/**
+ * The operations' `requestBody` or `responses` and the components they reference, copied, with
+ * every object schema rejecting unknown properties (the tests check responses with the latter).
+ */
+export function strictCopy(doc: OpenApiDocument, part: 'requestBody' | 'responses'): OpenApiDocument {
+  const paths: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
-      if (op.requestBody === undefined) continue;
+      if (op[part] === undefined) continue;
       paths[path] ??= {};
-      (paths[path] as Record<string, unknown>)[method] = { requestBody: op.requestBody };
+      (paths[path] as Record<string, unknown>)[method] = { [part]: op[part] };
     }
   }
   const names = new Set<string>();
@@ -39,19 +57,15 @@ export function strictRequestCopy(doc: OpenApiDocument): OpenApiDocument {
   const copy = structuredClone({
     paths,
     components: { schemas: Object.fromEntries([...names].map((n) => [n, doc.components.schemas[n] as JsonSchema])) },
-  }) as OpenApiDocument;
-  for (const extension of REQUEST_EXTENSIONS) {
-    const component = copy.components.schemas[extension.component] as { properties?: Record<string, JsonSchema> } | undefined;
-    if (!component?.properties) throw new Error(`sdk-extensions.ts: no component ${extension.component} with properties`);
-    if (component.properties[extension.property]) {
-      throw new Error(`sdk-extensions.ts: ${extension.component}.${extension.property} is in the document now; remove the extension`);
-    }
-    component.properties[extension.property] = structuredClone(extension.schema);
-  }
+  }) as unknown as OpenApiDocument;
   for (const schema of Object.values(copy.components.schemas)) closeObjects(schema, false);
   for (const item of Object.values(copy.paths)) {
     for (const op of Object.values(item)) {
-      for (const media of Object.values(op.requestBody?.content ?? {})) closeObjects(media.schema, false);
+      const media = [
+        ...Object.values(op.requestBody?.content ?? {}),
+        ...Object.values(op.responses ?? {}).flatMap((r) => Object.values(r.content ?? {})),
+      ];
+      for (const m of media) closeObjects(m.schema, false);
     }
   }
   return copy;

@@ -1,5 +1,5 @@
 // Pieces every route module uses: paginated answers and workspace lookups.
-import { notFound } from '../api-error.js';
+import { badRequest, notFound } from '../api-error.js';
 import type { RouteContext } from '../router.js';
 import { page } from '../state/paging.js';
 import type { WorkspaceRecord } from '../state/records.js';
@@ -24,10 +24,15 @@ export function workspaceParam(ctx: RouteContext): WorkspaceRecord {
   return ws;
 }
 
-/** A `workspace_id` query filter (a UUID); 404 when no workspace has it, as for a path id. */
+/**
+ * The `workspace_id` filter of GET /keys and GET /guardrails (a UUID). For an id of no workspace
+ * the reference lists no 404 for either operation; of the statuses it lists, 400 ("Invalid request
+ * parameters") is the one that fits, so that is the answer (a 200 with an empty list would let a
+ * reconciler believe the workspace's keys are gone).
+ */
 export function workspaceFilter(ctx: RouteContext, workspaceId: string | undefined): WorkspaceRecord {
   if (workspaceId === undefined) return ctx.state.defaultWorkspace;
   const ws = ctx.state.db.workspaces.get(workspaceId);
-  if (!ws) throw notFound(`Workspace ${workspaceId} not found`);
+  if (!ws) throw badRequest(`workspace_id: no workspace ${workspaceId} in this organization`);
   return ws;
 }
