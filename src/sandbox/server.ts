@@ -65,6 +65,9 @@ export class SandboxServer {
         resolve();
       });
     });
+    // Loads the validator in the background: a client that takes a moment to send its first
+    // request (a CLI starting up) finds it ready; one that sends at once waits for it as before.
+    requestValidator().catch(() => undefined);
     return this.http.address() as AddressInfo;
   }
 
