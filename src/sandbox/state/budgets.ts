@@ -26,6 +26,8 @@ export function upsertBudget(
   limitUsd: number,
   includeByokInBudgets?: boolean,
 ): BudgetRecord {
+  // Reference: "Spending limit in USD. Must be greater than 0." — in the description only, so
+  // checked here, beyond the schema.
   if (!(limitUsd > 0)) throw badRequest('limit_usd: must be greater than 0');
   const rank = NARROW_TO_WIDE.indexOf(interval);
   for (const other of budgetsOf(st, ws)) {

@@ -74,6 +74,10 @@ function canonicalModels(field: string, models: string[] | null): string[] | nul
   return out;
 }
 
+/**
+ * Reference: `pattern` is "A regex pattern to match against request content"; a pattern that is
+ * not a regular expression is refused (beyond the schema, which asks only for a non-empty string).
+ */
 function checkedContentFilters(filters: GuardrailPolicy['content_filters']): GuardrailPolicy['content_filters'] {
   if (filters === null) return null;
   return filters.map((f, i) => {
