@@ -28,7 +28,7 @@ export const activityRoutes: Route[] = [
       // 404 ("Resource does not exist") is the one that fits a workspace id the account does not
       // have; the sandbox has one account, so an id of no workspace at all is that case. A former
       // workspace's id is answered the same way, although its rows may still be in the data.
-      // Chosen to match the workspace_id filter of /keys and /guardrails here.
+      // (GET /keys and GET /guardrails list no 404, so their workspace_id filter answers 400.)
       if (q.workspace_id !== undefined && !ctx.state.db.workspaces.has(q.workspace_id)) {
         throw new ApiError(404, `Workspace ${q.workspace_id} not found`);
       }
