@@ -2,7 +2,10 @@
 // helpers.ts): it must catch what the document does not describe.
 import { describe, expect, it } from 'vitest';
 import type { SentResponse } from '../../src/sandbox/index.js';
+import { documentedOperation, schemaAt } from '../../src/sandbox/openapi/operations.js';
+import { RESPONSE_EXTENSIONS } from '../../src/sandbox/openapi/sdk-extensions.js';
 import { responseProblems } from './openapi/response-check.js';
+import { shapeOf, type Shape } from './openapi/schema-shape.js';
 import { checkedResponses, sandbox } from './helpers.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 
@@ -41,6 +44,23 @@ describe('the response check', () => {
     const problems = (extra: Record<string, unknown>) => responseProblems(key(extra)).join('\n');
     expect(problems({ organization_id: 'org' })).not.toContain('organization_id');
     expect(problems({ external_user: null })).toContain('Unrecognized key: "external_user"');
+  });
+
+  it('lists only SDK fields the document does not have (a field it gains makes its entry stale)', () => {
+    const resolve = (ref: string) => schemaAt(ref);
+    const stale = RESPONSE_EXTENSIONS.flatMap((x) =>
+      x.operations.flatMap((operationId) => {
+        const op = documentedOperation(operationId);
+        const success = op && [...op.responses.keys()].find((s) => s.startsWith('2'));
+        if (!op || !success) return [`${operationId}: no such operation or success response`];
+        let shape: Shape | undefined = shapeOf(schemaAt(op.responses.get(success)!), resolve);
+        for (const part of x.at.split('/').slice(1)) shape = part === '*' ? shape?.items : shape?.properties.get(part);
+        if (!shape) return [`${operationId} ${x.at}: not in the document`];
+        return shape.properties.has(x.property) ? [`${operationId} ${x.at}: the document has ${x.property} now`] : [];
+      }),
+    );
+    expect(stale).toEqual([]);
+    expect(RESPONSE_EXTENSIONS.length).toBeGreaterThan(0);
   });
 
   it('allows an undocumented status only for the reasons listed', () => {
