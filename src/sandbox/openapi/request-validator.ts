@@ -18,7 +18,7 @@ import { badRequest } from '../api-error.js';
 import { DOCUMENT_ID, openApiDocument, type JsonSchema } from './document.js';
 import { describeErrors } from './messages.js';
 import { documentedOperation, schemaAt, type DocumentedOperation } from './operations.js';
-import { strictRequestCopy } from './strict-copy.js';
+import { componentsFor, strictRequestCopy } from './strict-copy.js';
 
 export interface RawRequest {
   params: Readonly<Record<string, string>>;
@@ -53,9 +53,16 @@ function newAjv(options: { coerceTypes: boolean; useDefaults: boolean }): Ajv202
     strictTypes: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // Compiling fast matters more than validating fast here: each process compiles the operations
+    // it meets once, then checks a few requests with each. Without code optimization and with
+    // shared (not inlined) $refs, compiling costs about a third, checking a few microseconds more.
+    code: { optimize: false },
+    inlineRefs: false,
     // Checking the whole document against the meta-schema would cost each process ~50 ms; the
     // document is OpenRouter's, and compiling the parts used finds what would break.
     validateSchema: false,
+    // Nor does it need the meta-schemas (10 ms per instance).
+    meta: false,
   });
   addFormats(ajv, ['uuid', 'date-time', 'uri']);
   // OpenAPI's number format: any JSON number is a double.
@@ -70,7 +77,11 @@ export class RequestValidator {
 
   constructor() {
     this.bodies.addSchema(strictRequestCopy(openApiDocument()) as unknown as JsonSchema, DOCUMENT_ID);
-    this.parameters.addSchema(openApiDocument() as unknown as JsonSchema, DOCUMENT_ID);
+    // Parameter schemas are copied into each operation's (parametersSchema); only the components
+    // they reference need to be known, which spares ajv a walk through the whole document.
+    const doc = openApiDocument();
+    const parameters = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op.parameters ?? []));
+    this.parameters.addSchema({ components: componentsFor(doc, parameters) }, DOCUMENT_ID);
   }
 
   /** The request, checked and coerced; an operation the document does not have passes as it is. */

@@ -45,19 +45,7 @@ export function strictCopy(doc: OpenApiDocument, part: 'requestBody' | 'response
       (paths[path] as Record<string, unknown>)[method] = { [part]: op[part] };
     }
   }
-  const names = new Set<string>();
-  const pending: unknown[] = [paths];
-  while (pending.length > 0) {
-    for (const name of referencedComponents(pending.pop())) {
-      if (names.has(name)) continue;
-      names.add(name);
-      pending.push(doc.components.schemas[name]);
-    }
-  }
-  const copy = structuredClone({
-    paths,
-    components: { schemas: Object.fromEntries([...names].map((n) => [n, doc.components.schemas[n] as JsonSchema])) },
-  }) as unknown as OpenApiDocument;
+  const copy = structuredClone({ paths, components: componentsFor(doc, paths) }) as unknown as OpenApiDocument;
   for (const schema of Object.values(copy.components.schemas)) closeObjects(schema, false);
   for (const item of Object.values(copy.paths)) {
     for (const op of Object.values(item)) {
@@ -72,6 +60,20 @@ export function strictCopy(doc: OpenApiDocument, part: 'requestBody' | 'response
 }
 
 const COMPONENT_REF = '#/components/schemas/';
+
+/** The components `roots` reference, directly or through other components (not copied). */
+export function componentsFor(doc: OpenApiDocument, roots: unknown): OpenApiDocument['components'] {
+  const names = new Set<string>();
+  const pending: unknown[] = [roots];
+  while (pending.length > 0) {
+    for (const name of referencedComponents(pending.pop())) {
+      if (names.has(name)) continue;
+      names.add(name);
+      pending.push(doc.components.schemas[name]);
+    }
+  }
+  return { schemas: Object.fromEntries([...names].map((n) => [n, doc.components.schemas[n] as JsonSchema])) };
+}
 
 /** Names of the components `node` references directly. */
 function referencedComponents(node: unknown, out: string[] = []): string[] {

@@ -37,7 +37,7 @@ const validators = new Map<string, ValidateFunction>();
 
 function validator(schemaPointer: string): ValidateFunction {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strictSchema: false, strictTypes: false, strictRequired: false, allowUnionTypes: true, validateSchema: false });
+    ajv = new Ajv2020({ allErrors: true, strictSchema: false, strictTypes: false, strictRequired: false, allowUnionTypes: true, validateSchema: false, code: { optimize: false }, inlineRefs: false });
     addFormats(ajv, ['uuid', 'date-time', 'uri']);
     ajv.addFormat('double', { type: 'number', validate: () => true });
     ajv.addSchema(strictCopy(openApiDocument(), 'responses') as unknown as Record<string, unknown>, DOCUMENT_ID);
