@@ -1,10 +1,13 @@
 // The sandbox is an independent implementation (PRODUCT.md section 6): nothing under src/sandbox/
 // imports the client, the core or any other part of oradmin, so that a wrong idea of the API
-// cannot pass on both sides; and its files depend on each other one way, without cycles.
+// cannot pass on both sides; its files depend on each other one way, without cycles; and its
+// routes are the document's operations.
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { documentedOperation } from '../../src/sandbox/openapi/operations.js';
+import { ROUTES } from '../../src/sandbox/routes/index.js';
 import { cycles, importGraph, importSpecifiers } from './architecture/import-graph.js';
 
 const ROOT = fileURLToPath(new URL('../../src/sandbox/', import.meta.url));
@@ -66,5 +69,26 @@ describe('src/sandbox/', () => {
 
   it('has no import cycle between its files', () => {
     expect(cycles(graph.internal).map((c) => c.join(' → '))).toEqual([]);
+  });
+});
+
+// The route table and the document agree: each route's operationId names an operation of the
+// document with the same method and path, since that operation's schemas validate the request.
+describe('routes', () => {
+  it('are the document\'s operations, by method and path', () => {
+    const mismatches = ROUTES.flatMap((route) => {
+      if (route.operationId === 'getModels') return []; // not in the trimmed document (organization.ts)
+      const op = documentedOperation(route.operationId);
+      const template = route.path.replace(/:(\w+)/g, '{$1}');
+      if (!op) return [`${route.operationId}: not in the document`];
+      return op.method === route.method && op.path === template ? [] : [`${route.operationId}: ${route.method} ${template}, the document has ${op.method} ${op.path}`];
+    });
+    expect(mismatches).toEqual([]);
+    expect(ROUTES.length).toBeGreaterThan(30);
+  });
+
+  it('have one operationId each', () => {
+    const ids = ROUTES.map((r) => r.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
