@@ -36,13 +36,21 @@ export function generateOrg(spec) {
     const inWs = guardrails.filter((g) => g.workspace === ws);
     if (inWs.length) keyAssignments.push({ key: keys[i].name, workspace: ws, guardrail: inWs[i % inWs.length].name });
   }
-  const memberAssignments = Array.from({ length: Math.min(spec.memberBindings ?? 0, guardrails.length * members.length) }, (_, i) => {
-    const g = guardrails[i % guardrails.length];
-    return { member: members[Math.floor(i / guardrails.length) % members.length].email, guardrail: g.name, workspace: g.workspace };
-  });
   const workspaceMembers = slugs.slice(1).flatMap((slug, w) =>
     Array.from({ length: spec.membersPerWorkspace ?? 0 }, (_, j) => ({ workspace: slug, member: members[(w * 7 + j) % members.length].email })),
   );
+  // Members bound round-robin over the guardrails, as the API allows it: at most one direct
+  // guardrail per member and workspace, and outside the default workspace only its members.
+  const memberAssignments = [];
+  const boundIn = new Set();
+  const candidates = (ws) => (ws === 'default' ? members.map((m) => m.email) : workspaceMembers.filter((m) => m.workspace === ws).map((m) => m.member));
+  for (let i = 0; memberAssignments.length < (spec.memberBindings ?? 0) && i < guardrails.length * members.length; i++) {
+    const g = guardrails[i % guardrails.length];
+    const member = candidates(g.workspace).find((email) => !boundIn.has(`${g.workspace}/${email}`));
+    if (member === undefined) continue;
+    boundIn.add(`${g.workspace}/${member}`);
+    memberAssignments.push({ member, guardrail: g.name, workspace: g.workspace });
+  }
   const budgets = slugs.flatMap((slug) => [
     { workspace: slug, interval: 'monthly', limit_usd: 1000 },
     { workspace: slug, interval: 'daily', limit_usd: 100 },

@@ -8,7 +8,7 @@ import { RequestLog, type RequestLogEntry } from './request-log.js';
 import { createRng } from './rng.js';
 import type { SeedDocument } from './seed-schema.js';
 import { createSeededState } from './seed.js';
-import { API_PREFIX, SandboxServer, type ServerSettings } from './server.js';
+import { API_PREFIX, SandboxServer, type SentResponse, type ServerSettings } from './server.js';
 import { SandboxState } from './state/sandbox-state.js';
 
 export interface SandboxOptions {
@@ -31,6 +31,11 @@ export interface SandboxOptions {
   rngSeed?: number;
   /** Counter-based ids and secrets, identical on every run (golden tests). */
   deterministicIds?: boolean;
+  /**
+   * Called with every response the sandbox sends. For tests: test/sandbox/helpers.ts checks each
+   * one against the document's response schema for its operation and status.
+   */
+  onResponse?: (response: SentResponse) => void;
 }
 
 export interface Sandbox {
@@ -68,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     jitterRng: createRng(rngSeed === undefined ? undefined : rngSeed + 1),
     log: new RequestLog(),
     onCommit: save,
+    onResponse: options.onResponse ?? null,
   };
   const server = new SandboxServer(settings);
   const host = options.host ?? '127.0.0.1';
@@ -109,6 +115,7 @@ export type { FaultConfig, DropRule } from './faults.js';
 export { faultsForRate } from './faults.js';
 export type { RateLimitConfig } from './rate-limit.js';
 export type { RequestLogEntry, InjectedFault } from './request-log.js';
+export type { SentResponse } from './server.js';
 export type { SeedDocument } from './seed-schema.js';
 export { SeedError, parseSeed, readSeedFile, createSeededState } from './seed.js';
 export { MODEL_CATALOG } from './models.js';

@@ -1,13 +1,18 @@
 // The route table: method + path template → operationId (the reference's) and handler.
-import type { SandboxState } from './state/sandbox-state.js';
+import type { Store } from './state/store.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/**
+ * What a handler gets. Path parameters, query and body have passed the document's schemas for
+ * the route's operationId (openapi/request-validator.ts); handlers apply the organization's rules.
+ */
 export interface RouteContext {
-  state: SandboxState;
-  /** Decoded `:name` segments of the path template. */
+  state: Store;
+  /** Decoded `:name` segments of the path template (named as the document's `{name}`). */
   params: Record<string, string>;
-  query: Record<string, string>;
+  /** Coerced to the documented parameter types, documented defaults filled in. */
+  query: Record<string, unknown>;
   /** Parsed JSON body; undefined when the request had none. */
   body: unknown;
   managementKey: string;
@@ -20,8 +25,9 @@ export interface RouteResult {
 
 export interface Route {
   method: Method;
-  /** Below /api/v1, with `:name` segments, e.g. `/keys/:hash`. */
+  /** Below /api/v1, with `:name` segments, e.g. `/keys/:hash` for the document's `/keys/{hash}`. */
   path: string;
+  /** The document's operationId; its parameters and body schema validate the request. */
   operationId: string;
   /** Handlers are synchronous: one request's read-check-write never interleaves with another's. */
   handler: (ctx: RouteContext) => RouteResult;

@@ -1,34 +1,48 @@
 // The seed document: the initial organization, in the API's own field names, with workspaces
 // named by slug, members by email or id, keys by name or hash and guardrails by name. Strict, so
-// that a misspelt field is an error rather than a silently empty organization.
+// that a misspelt field is an error rather than a silently empty organization. This is the
+// sandbox's own format (not the API's), so zod describes it here; the field rules of the API
+// itself (budget order, same-workspace bindings, ...) are applied when the seed is loaded.
 import * as z from 'zod';
-import {
-  CreateWorkspaceRequest,
-  KeyLimitReset,
-  OrganizationMemberRole,
-  UpdateGuardrailRequest,
-  UtcDateTime,
-  WorkspaceBudgetInterval,
-  WorkspaceSlug,
-} from '../api/schemas.js';
+import { isCalendarDate } from './state/activity.js';
 
 const Usage = z.number().min(0).optional();
+const Count = z.int().min(0);
+const ResetInterval = z.enum(['daily', 'weekly', 'monthly']);
+/** As the API accepts expires_at: ISO 8601, UTC. */
+const UtcDateTime = z.iso.datetime({ error: 'must be an ISO 8601 UTC timestamp ending in "Z"' });
+/** The reference's workspace slug pattern. */
+const Slug = z
+  .string()
+  .min(1)
+  .max(50)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase alphanumeric segments separated by single hyphens' });
+const NonEmptyList = z.array(z.string()).min(1).nullable().optional();
+const OptionalFlag = z.boolean().nullable().optional();
+const FilterAction = z.enum(['redact', 'block', 'flag']);
 
 export const SeedOrgMember = z.strictObject({
   id: z.string().min(1),
   email: z.string().min(1),
   first_name: z.string().nullable().optional(),
   last_name: z.string().nullable().optional(),
-  role: OrganizationMemberRole.optional(),
+  role: z.enum(['org:admin', 'org:member']).optional(),
   scim_managed: z.boolean().optional(),
 });
 
-const { name: _name, slug: _slug, ...workspaceSettings } = CreateWorkspaceRequest.shape;
 export const SeedWorkspace = z.strictObject({
-  slug: WorkspaceSlug,
+  slug: Slug,
   /** Required for every workspace but `default`, whose name defaults to "Default Workspace". */
   name: z.string().min(1).max(100).optional(),
-  ...workspaceSettings,
+  description: z.string().nullable().optional(),
+  default_text_model: z.string().nullable().optional(),
+  default_image_model: z.string().nullable().optional(),
+  default_provider_sort: z.string().nullable().optional(),
+  is_observability_io_logging_enabled: z.boolean().optional(),
+  is_observability_broadcast_enabled: z.boolean().optional(),
+  is_data_discount_logging_enabled: z.boolean().optional(),
+  io_logging_sampling_rate: z.number().optional(),
+  io_logging_api_key_ids: z.array(z.int()).nullable().optional(),
   created_at: UtcDateTime.optional(),
 });
 
@@ -37,7 +51,7 @@ export const SeedKey = z.strictObject({
   /** Workspace slug; `default` when omitted. */
   workspace: z.string().min(1).optional(),
   limit: z.number().nullable().optional(),
-  limit_reset: KeyLimitReset.optional(),
+  limit_reset: ResetInterval.nullable().optional(),
   include_byok_in_limit: z.boolean().optional(),
   disabled: z.boolean().optional(),
   /** May lie in the past: an expired key is a legitimate live state. */
@@ -60,9 +74,44 @@ export const SeedKey = z.strictObject({
   byok_usage_monthly: Usage,
 });
 
-const { name: guardrailName, ...guardrailFields } = UpdateGuardrailRequest.shape;
+/** The policy fields of a guardrail, as UpdateGuardrailRequest has them. */
+const guardrailFields = {
+  description: z.string().max(1000).nullable().optional(),
+  limit_usd: z.number().nullable().optional(),
+  reset_interval: ResetInterval.nullable().optional(),
+  allowed_providers: NonEmptyList,
+  allowed_models: NonEmptyList,
+  ignored_providers: NonEmptyList,
+  ignored_models: NonEmptyList,
+  enforce_zdr: OptionalFlag,
+  enforce_zdr_anthropic: OptionalFlag,
+  enforce_zdr_openai: OptionalFlag,
+  enforce_zdr_google: OptionalFlag,
+  enforce_zdr_xai: OptionalFlag,
+  enforce_zdr_other: OptionalFlag,
+  enable_free_model_publication: OptionalFlag,
+  enable_free_model_training: OptionalFlag,
+  enable_paid_model_training: OptionalFlag,
+  content_filters: z
+    .array(z.strictObject({ pattern: z.string().min(1), action: FilterAction, label: z.string().max(100).nullable().optional() }))
+    .nullable()
+    .optional(),
+  content_filter_builtins: z
+    .array(
+      z.strictObject({
+        slug: z.enum(['email', 'phone', 'ssn', 'credit-card', 'ip-address', 'person-name', 'address', 'regex-prompt-injection']),
+        action: FilterAction,
+        label: z.string().max(100).optional(),
+        scan_scope: z.enum(['user_only', 'all_messages']).optional(),
+      }),
+    )
+    .nullable()
+    .optional(),
+  include_byok_in_budgets: z.boolean().optional(),
+};
+
 export const SeedGuardrail = z.strictObject({
-  name: guardrailName.unwrap(),
+  name: z.string().min(1).max(200),
   /** Workspace slug; `default` when omitted. */
   workspace: z.string().min(1).optional(),
   ...guardrailFields,
@@ -93,11 +142,45 @@ export const SeedWorkspaceMember = z.strictObject({
 
 export const SeedBudget = z.strictObject({
   workspace: z.string().min(1),
-  interval: WorkspaceBudgetInterval,
+  interval: z.enum(['daily', 'weekly', 'monthly', 'lifetime']),
   limit_usd: z.number().gt(0),
   /** Workspace-wide, as in PUT /workspaces/{id}/budgets/{interval}. */
   include_byok_in_budgets: z.boolean().optional(),
 });
+
+/**
+ * A raw activity row (GET /activity aggregates them). Dated by `date` or by `days_ago` (counted
+ * back from the sandbox's clock at start, so that a demo seed never goes stale).
+ */
+export const SeedActivity = z
+  .strictObject({
+    date: z
+      .string()
+      .refine(isCalendarDate, { error: 'must be a UTC date in YYYY-MM-DD format' })
+      .optional(),
+    days_ago: Count.optional(),
+    model: z.string().min(1),
+    /** Defaults to the model's canonical slug in the sandbox's catalog. */
+    model_permaslug: z.string().min(1).optional(),
+    provider_name: z.string().min(1),
+    /** Derived from model and provider when omitted. */
+    endpoint_id: z.string().min(1).optional(),
+    /** A key's name in `workspace` (or its hash). */
+    key: z.string().min(1).optional(),
+    /** Email or user id; the key's creator when omitted. */
+    member: z.string().min(1).optional(),
+    /** Workspace slug; `default` when omitted. */
+    workspace: z.string().min(1).optional(),
+    usage: z.number().min(0),
+    byok_usage_inference: z.number().min(0).optional(),
+    requests: Count,
+    prompt_tokens: Count.optional(),
+    completion_tokens: Count.optional(),
+    reasoning_tokens: Count.optional(),
+  })
+  .refine((row) => (row.date === undefined) !== (row.days_ago === undefined), {
+    error: 'give either date or days_ago',
+  });
 
 export const SeedDocument = z.strictObject({
   organization_id: z.string().min(1).optional(),
@@ -113,6 +196,7 @@ export const SeedDocument = z.strictObject({
   member_assignments: z.array(SeedMemberAssignment).optional(),
   workspace_members: z.array(SeedWorkspaceMember).optional(),
   budgets: z.array(SeedBudget).optional(),
+  activity: z.array(SeedActivity).optional(),
 });
 
 export type SeedOrgMember = z.input<typeof SeedOrgMember>;
@@ -120,4 +204,5 @@ export type SeedWorkspace = z.input<typeof SeedWorkspace>;
 export type SeedKey = z.input<typeof SeedKey>;
 export type SeedGuardrail = z.input<typeof SeedGuardrail>;
 export type SeedDefaultGuardrail = z.input<typeof SeedDefaultGuardrail>;
+export type SeedActivity = z.input<typeof SeedActivity>;
 export type SeedDocument = z.input<typeof SeedDocument>;

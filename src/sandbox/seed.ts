@@ -6,7 +6,6 @@ import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SeedDocument } from './seed-schema.js';
 import { SandboxState, type SandboxStateOptions } from './state/sandbox-state.js';
-import { formatPath } from './validate.js';
 
 export class SeedError extends Error {
   constructor(message: string) {
@@ -99,7 +98,13 @@ export function createSeededState(
   each('member_assignments', doc.member_assignments, (a) =>
     st.assignMember(a.member, findGuardrail(a.guardrail, a.workspace)),
   );
+  each('activity', doc.activity, (a) => st.addActivity(a));
   return st;
+}
+
+/** `keys[0].limit` — the path of a zod issue, readable. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
 function attempt<T>(source: string, where: string, fn: () => T): T {

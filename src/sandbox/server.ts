@@ -12,14 +12,15 @@ import type { InjectedFault, RequestLog } from './request-log.js';
 import type { Rng } from './rng.js';
 import { Router, type RouteMatch, type RouteResult } from './router.js';
 import { ROUTES } from './routes/index.js';
-import type { SandboxState } from './state/sandbox-state.js';
+import type { RequestValidator } from './openapi/request-validator.js';
+import type { Store } from './state/store.js';
 
 export const API_PREFIX = '/api/v1';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** What the server reads on every request; index.ts changes it at runtime. */
 export interface ServerSettings {
-  state: SandboxState;
+  state: Store;
   managementKey: string;
   faults: FaultInjector;
   rateLimit: TokenBucket | null;
@@ -28,6 +29,20 @@ export interface ServerSettings {
   log: RequestLog;
   /** Called after each successful write (persistence). */
   onCommit: (() => void) | null;
+  /** Called with every response sent (not with resets or dropped responses). */
+  onResponse: ((response: SentResponse) => void) | null;
+}
+
+/** A response as it left the sandbox, for observers such as the tests' response check. */
+export interface SentResponse {
+  /** The document's operationId of the route; null for an unknown route. */
+  operationId: string | null;
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+  /** Set when the sandbox injected this response (a fault or its own rate limit). */
+  injected: boolean;
 }
 
 export class SandboxServer {
@@ -50,6 +65,9 @@ export class SandboxServer {
         resolve();
       });
     });
+    // Loads the validator in the background: a client that takes a moment to send its first
+    // request (a CLI starting up) finds it ready; one that sends at once waits for it as before.
+    requestValidator().catch(() => undefined);
     return this.http.address() as AddressInfo;
   }
 
@@ -70,6 +88,14 @@ export class SandboxServer {
       ? this.router.match(method, url.pathname.slice(API_PREFIX.length))
       : undefined;
     const operationId = match?.route.operationId ?? null;
+    const respond = (result: RouteResult, headers: Record<string, string> = {}, injected = false): void => {
+      const text = send(res, result, headers);
+      const observe = this.settings.onResponse;
+      // The body as it travelled, parsed again: what a client receives, not the object it came from.
+      if (text !== null && observe) {
+        observe({ operationId, method, path: url.pathname, status: result.status, body: JSON.parse(text), injected });
+      }
+    };
     const finish = (status: number | null, fault: InjectedFault | null): void =>
       log.record({
         method,
@@ -87,7 +113,7 @@ export class SandboxServer {
 
     const bucket = this.settings.rateLimit?.take();
     if (bucket && !bucket.ok) {
-      send(res, errorResult(429, 'Rate limit exceeded'), { 'retry-after': String(bucket.retryAfterSeconds) });
+      respond(errorResult(429, 'Rate limit exceeded'), { 'retry-after': String(bucket.retryAfterSeconds) }, true);
       return finish(429, 'rate-limit');
     }
     const fault = faults.pick(operationId);
@@ -98,7 +124,7 @@ export class SandboxServer {
     if (fault) {
       const headers: Record<string, string> =
         fault.status === 429 ? { 'retry-after': String(faults.config.retryAfterSeconds) } : {};
-      send(res, errorResult(fault.status, `Injected fault: ${INJECTED_MESSAGES[fault.status]}`), headers);
+      respond(errorResult(fault.status, `Injected fault: ${INJECTED_MESSAGES[fault.status]}`), headers, true);
       return finish(fault.status, String(fault.status) as InjectedFault);
     }
 
@@ -111,7 +137,7 @@ export class SandboxServer {
         return finish(result.status, 'drop-after-commit');
       }
     }
-    send(res, result);
+    respond(result);
     finish(result.status, null);
   }
 
@@ -134,13 +160,9 @@ export class SandboxServer {
       if (!match) throw new ApiError(404, `No route for ${req.method} ${url.pathname}`);
       if (!match.route.public) this.authenticate(req.headers.authorization);
       const body = req.method === 'GET' || req.method === 'DELETE' ? undefined : await readJson(req);
-      return match.route.handler({
-        state: this.settings.state,
-        params: match.params,
-        query: Object.fromEntries(url.searchParams),
-        body,
-        managementKey: this.settings.managementKey,
-      });
+      const raw = { params: match.params, query: Object.fromEntries(url.searchParams), body };
+      const checked = (await requestValidator()).check(match.route.operationId, raw);
+      return match.route.handler({ state: this.settings.state, ...checked, managementKey: this.settings.managementKey });
     } catch (err) {
       if (err instanceof ApiError) return errorResult(err.status, err.message);
       return errorResult(500, `Internal sandbox error: ${err instanceof Error ? err.message : String(err)}`);
@@ -154,6 +176,17 @@ export class SandboxServer {
       throw new ApiError(401, 'Invalid credentials: the bearer token is not the management key');
     }
   }
+}
+
+let validator: Promise<RequestValidator> | undefined;
+
+/**
+ * Loaded on the first request, not at start: a sandbox starts in every test and most of them
+ * send a few requests; ajv and the document then cost once per process.
+ */
+function requestValidator(): Promise<RequestValidator> {
+  validator ??= import('./openapi/request-validator.js').then((m) => m.requestValidator());
+  return validator;
 }
 
 const INJECTED_MESSAGES: Record<429 | 500 | 502 | 503, string> = {
@@ -190,8 +223,9 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, result: RouteResult, headers: Record<string, string> = {}): void {
-  if (res.destroyed) return;
+/** The body's text as sent; null when the connection was already gone. */
+function send(res: ServerResponse, result: RouteResult, headers: Record<string, string> = {}): string | null {
+  if (res.destroyed) return null;
   const text = JSON.stringify(result.body);
   res.writeHead(result.status, {
     'content-type': 'application/json; charset=utf-8',
@@ -199,6 +233,7 @@ function send(res: ServerResponse, result: RouteResult, headers: Record<string, 
     ...headers,
   });
   res.end(text);
+  return text;
 }
 
 /** A TCP reset, as a proxy or a crashed server produces it: no status, no body. */

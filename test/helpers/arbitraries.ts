@@ -75,11 +75,16 @@ export const desiredArb = fc
         return ws;
       });
     const guardrails = new Map<string, Record<string, unknown>>();
+    const declaredMembers = new Map(workspaces.map((w) => [w.slug as string, w.members as string[] | undefined]));
+    const bound = new Set<string>();
     for (const g of r.guardrails) {
       const workspace = slugs[g.ws % slugs.length]!;
       const decl: Record<string, unknown> = { name: g.name, workspace, ...g.settings };
       if (decl.limit_usd !== null && decl.limit_usd !== undefined) decl.reset_interval = 'daily';
-      if (g.members) decl.members = g.members;
+      // As the API allows (README): one direct guardrail per member and workspace, and outside the
+      // default workspace only its (declared) members.
+      if (g.members) decl.members = g.members.filter((m) => (workspace === 'default' || declaredMembers.get(workspace)?.includes(m)) && !bound.has(`${workspace}/${m}`));
+      for (const m of (decl.members as string[] | undefined) ?? []) bound.add(`${workspace}/${m}`);
       guardrails.set(`${workspace}/${g.name}`, decl);
     }
     const keys = new Map<string, Record<string, unknown>>();
@@ -106,9 +111,15 @@ export const liveArb: fc.Arbitrary<LiveSpec> = fc
   .map((r) => {
     const slugs = ['default', ...r.workspaces];
     const guardrails = new Map<string, NonNullable<LiveSpec['guardrails']>[number]>();
+    const bound = new Set<string>();
     for (const g of r.guardrails) {
       const workspace = slugs[g.ws % slugs.length]!;
-      guardrails.set(`${workspace}/${g.name}`, { name: g.name, workspace, limit_usd: g.limit_usd, reset_interval: g.limit_usd ? 'daily' : null, allowed_providers: g.allowed_providers, members: g.members });
+      // Only states the API can be in (README): one direct guardrail per member and workspace, and
+      // outside the default workspace only its members.
+      const wsMembers = workspace === 'default' ? MEMBERS : (r.wsMembers[slugs.indexOf(workspace) - 1] ?? []);
+      const members = g.members.filter((m) => wsMembers.includes(m) && !bound.has(`${workspace}/${m}`));
+      guardrails.set(`${workspace}/${g.name}`, { name: g.name, workspace, limit_usd: g.limit_usd, reset_interval: g.limit_usd ? 'daily' : null, allowed_providers: g.allowed_providers, members });
+      for (const m of members) bound.add(`${workspace}/${m}`);
     }
     const keys = new Map<string, NonNullable<LiveSpec['keys']>[number]>();
     for (const k of r.keys) {

@@ -1,5 +1,7 @@
-// Guardrail bindings (README "Guardrails and bindings"): one guardrail per key, same workspace,
-// unknown hashes and members not counted, counts of rows actually changed.
+// Guardrail bindings (README "Guardrails and bindings"): one guardrail per key, same workspace;
+// one direct guardrail per member and workspace, workspace members only outside the default
+// workspace; never the workspace default guardrail; unknown hashes and members not counted,
+// counts of rows actually changed.
 import { describe, expect, it } from 'vitest';
 import { expectError, fixedClock, sandbox } from './helpers.js';
 
@@ -80,17 +82,59 @@ describe('key assignments', () => {
 });
 
 describe('member assignments', () => {
-  it('binds organization members, possibly to several guardrails; others do not count', async () => {
-    const { sb, api, g1, g2 } = await setup();
-    const assign = (g: string, ids: string[]) => api.post(`/guardrails/${g}/assignments/members`, { member_user_ids: ids });
-    expect((await assign(g1, ['user_bob', 'user_ghost'])).body).toEqual({ assigned_count: 1 });
-    expect((await assign(g1, ['user_bob'])).body).toEqual({ assigned_count: 0 });
-    expect((await assign(g2, ['user_bob', 'user_admin'])).body).toEqual({ assigned_count: 2 });
+  it('binds organization members; unknown users and existing bindings do not count', async () => {
+    const { sb, api, g1 } = await setup();
+    const assign = (ids: string[]) => api.post(`/guardrails/${g1}/assignments/members`, { member_user_ids: ids });
+    expect((await assign(['user_bob', 'user_ghost'])).body).toEqual({ assigned_count: 1 });
+    expect((await assign(['user_bob'])).body).toEqual({ assigned_count: 0 });
     const [row] = (await api.get(`/guardrails/${g1}/assignments/members`)).body.data;
     expect(row).toMatchObject({ user_id: 'user_bob', guardrail_id: g1, organization_id: sb.state.organizationId, assigned_by: 'user_admin' });
-    const res = await api.post(`/guardrails/${g2}/assignments/members/remove`, { member_user_ids: ['user_bob', 'user_ghost'] });
+    const res = await api.post(`/guardrails/${g1}/assignments/members/remove`, { member_user_ids: ['user_bob', 'user_ghost'] });
     expect(res.body).toEqual({ unassigned_count: 1 });
-    expect((await api.get('/guardrails/assignments/members')).body.total_count).toBe(2);
+    expect((await api.get('/guardrails/assignments/members')).body.total_count).toBe(0);
+  });
+
+  it('moves a member to the new guardrail of a workspace: one direct guardrail per member and workspace', async () => {
+    const { sb, api, g1, g2 } = await setup();
+    const ws = sb.state.addWorkspace({ slug: 'research', name: 'Research' });
+    sb.state.addWorkspaceMember('research', 'user_bob');
+    const gr = (await api.post('/guardrails', { name: 'gr', workspace_id: ws.id })).body.data.id as string;
+    const assign = (g: string, ids: string[]) => api.post(`/guardrails/${g}/assignments/members`, { member_user_ids: ids });
+    await assign(g1, ['user_bob', 'user_admin']);
+    // A guardrail of another workspace is another binding: bob keeps g1.
+    expect((await assign(gr, ['user_bob'])).body).toEqual({ assigned_count: 1 });
+    // g2 is in g1's workspace: bob moves, and the move counts.
+    expect((await assign(g2, ['user_bob'])).body).toEqual({ assigned_count: 1 });
+    const bindings = (await api.get('/guardrails/assignments/members')).body.data.map(
+      (a: { user_id: string; guardrail_id: string }) => `${a.user_id}@${a.guardrail_id === g1 ? 'g1' : a.guardrail_id === g2 ? 'g2' : 'gr'}`,
+    );
+    expect(bindings.sort()).toEqual(['user_admin@g1', 'user_bob@g2', 'user_bob@gr']);
+    expect((await api.get(`/guardrails/${g1}/assignments/members`)).body.total_count).toBe(1);
+  });
+
+  it('refuses, in a workspace other than the default, someone who is not a member of it, and then binds nobody', async () => {
+    const { sb, api } = await setup();
+    const ws = sb.state.addWorkspace({ slug: 'research', name: 'Research' });
+    sb.state.addWorkspaceMember('research', 'user_bob');
+    const gr = (await api.post('/guardrails', { name: 'gr', workspace_id: ws.id })).body.data.id as string;
+    const res = await api.post(`/guardrails/${gr}/assignments/members`, { member_user_ids: ['user_bob', 'user_admin'] });
+    expect(expectError(res, 400)).toContain('user_admin is not a member of workspace "research"');
+    expect((await api.get('/guardrails/assignments/members')).body.total_count).toBe(0);
+    // Unknown users still just do not count.
+    const ok = await api.post(`/guardrails/${gr}/assignments/members`, { member_user_ids: ['user_bob', 'user_ghost'] });
+    expect(ok.body).toEqual({ assigned_count: 1 });
+  });
+
+  it('refuses the workspace default guardrail, for members and keys alike', async () => {
+    const { sb, api, k1 } = await setup();
+    const id = sb.state.defaultWorkspace.default_guardrail_id;
+    await api.patch(`/guardrails/${id}`, { allowed_providers: ['openai'] });
+    const members = await api.post(`/guardrails/${id}/assignments/members`, { member_user_ids: ['user_bob'] });
+    expect(expectError(members, 400)).toContain('cannot be assigned directly');
+    const keys = await api.post(`/guardrails/${id}/assignments/keys`, { key_hashes: [k1.hash] });
+    expect(expectError(keys, 400)).toContain('default guardrail of workspace "default"');
+    expect((await api.get('/guardrails/assignments/members')).body.total_count).toBe(0);
+    expect((await api.get('/guardrails/assignments/keys')).body.total_count).toBe(0);
   });
 });
 

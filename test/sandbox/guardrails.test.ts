@@ -128,6 +128,7 @@ describe('GET /guardrails', () => {
       'r0',
     ]);
     expect((await api.get('/guardrails?limit=100')).status).toBe(200);
+    expect(expectError(await api.get('/guardrails?workspace_id=00000000-0000-4000-8000-00000000abcd'), 400)).toContain('workspace_id');
     expect(expectError(await api.get('/guardrails?limit=101'), 400)).toContain('limit');
     expectError(await api.get('/guardrails?limit=0'), 400);
   });

@@ -1,6 +1,8 @@
-// Test helpers: a tiny JSON client over real HTTP (global fetch), nothing mocked.
+// Test helpers: a tiny JSON client over real HTTP (global fetch), nothing mocked, and sandboxes
+// whose every response is checked against OpenRouter's document (openapi/response-check.ts).
 import { onTestFinished } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { ResponseCheck } from './openapi/response-check.js';
 
 export interface Reply<T = any> {
   status: number;
@@ -41,11 +43,28 @@ export function client(sb: Sandbox, managementKey = sb.managementKey): Client {
 }
 
 /**
- * A sandbox closed after the current test. Returns the sandbox and a client for it. Most tests
- * start their own: it takes a few milliseconds and keeps tests independent.
+ * Options that check every response of the sandbox against the document; the current test fails
+ * when it ends if one did not match (after the sandbox is closed).
+ */
+export function checkedResponses(options: SandboxOptions = {}): SandboxOptions {
+  const check = new ResponseCheck();
+  onTestFinished(() => check.assertClean());
+  return {
+    ...options,
+    onResponse: (response) => {
+      check.record(response);
+      options.onResponse?.(response);
+    },
+  };
+}
+
+/**
+ * A sandbox closed after the current test, its responses checked against the document. Returns
+ * the sandbox and a client for it. Most tests start their own: it takes a few milliseconds and
+ * keeps tests independent.
  */
 export async function sandbox(options: SandboxOptions = {}): Promise<{ sb: Sandbox; api: Client }> {
-  const sb = await startSandbox(options);
+  const sb = await startSandbox(checkedResponses(options));
   onTestFinished(() => sb.close());
   return { sb, api: client(sb) };
 }

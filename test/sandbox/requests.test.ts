@@ -1,5 +1,6 @@
-// Requests are validated against the transcribed reference (src/api/schemas.ts): a violation is
-// the API's 400 with a message naming the field. Also: auth, unknown routes, malformed JSON.
+// Requests are validated against OpenRouter's own document (spec/, not the client's zod
+// transcription): a violation is the API's 400 with a message naming the field. Also: auth,
+// unknown routes, malformed JSON.
 import { describe, expect, it } from 'vitest';
 import { client, expectError, sandbox } from './helpers.js';
 
@@ -42,6 +43,20 @@ describe('schema violations answer 400 naming the field', () => {
     const res = await api.raw(method, path, body === undefined ? {} : { body: JSON.stringify(body) });
     const message = expectError(res, 400);
     expect(message).toContain(field);
+  });
+});
+
+describe('query strings', () => {
+  it('are coerced and take their defaults as the document gives them (limit 50, offset 0)', async () => {
+    const { sb, api } = await sandbox();
+    for (let i = 0; i < 55; i++) sb.state.addWorkspace({ slug: `w${i}`, name: `W${i}` });
+    const first = (await api.get('/workspaces')).body;
+    expect(first.data).toHaveLength(50);
+    expect(first.total_count).toBe(56);
+    expect((await api.get('/workspaces?offset=50&limit=3')).body.data.map((w: { slug: string }) => w.slug)).toEqual(['w49', 'w50', 'w51']);
+    // `offset` is `integer | null` in the document: an empty value is null, read as 0.
+    expect((await api.get('/workspaces?offset=&limit=1')).body.data[0].slug).toBe('default');
+    expect(expectError(await api.get('/workspaces?offset=1.5'), 400)).toContain('offset');
   });
 });
 

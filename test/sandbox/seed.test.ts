@@ -168,11 +168,12 @@ describe('state helpers (out-of-band changes)', () => {
     expect(sb.state.assignKey(key.hash, g.id)).toBe(false);
     expect(sb.state.keyAssignments()).toHaveLength(1);
     expect(() => sb.state.assignKey(sb.state.addKey({ name: 'd' }).key.hash, g.id)).toThrow(/same workspace/);
-    expect(sb.state.assignMember('dan@example.com', g.id)).toBe(true);
-    expect(sb.state.memberAssignments()[0]?.user_id).toBe('user_dan');
-
+    // Only a member of the workspace can be bound to one of its guardrails.
+    expect(() => sb.state.assignMember('dan@example.com', g.id)).toThrow(/not a member of workspace "lab"/);
     expect(sb.state.addWorkspaceMember('lab', 'user_dan')).toBe(true);
     expect(sb.state.workspaceMembers('lab').map((m) => m.user_id)).toEqual(['user_dan']);
+    expect(sb.state.assignMember('dan@example.com', g.id)).toBe(true);
+    expect(sb.state.memberAssignments()[0]?.user_id).toBe('user_dan');
     expect(sb.state.setBudget('lab', 'weekly', 20).reset_interval).toBe('weekly');
     expect(() => sb.state.setBudget('lab', 'daily', 20)).toThrow(/must be less than/);
     expect(sb.state.budgets('lab')).toHaveLength(1);

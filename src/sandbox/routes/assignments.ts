@@ -1,16 +1,10 @@
 // Guardrail bindings: per-guardrail lists, bulk assign and unassign, and the two global lists.
-import {
-  BulkAssignKeysRequest,
-  BulkAssignMembersRequest,
-  BulkUnassignKeysRequest,
-  BulkUnassignMembersRequest,
-} from '../../api/schemas.js';
 import { ok, type Route, type RouteContext } from '../router.js';
 import { assignKeys, assignMembers, unassignKeys, unassignMembers } from '../state/assignments.js';
 import { requireGuardrail } from '../state/guardrails.js';
 import type { KeyAssignmentRecord, KeyRecord, MemberAssignmentRecord } from '../state/records.js';
 import { keyAssignmentView, memberAssignmentView } from '../state/views.js';
-import { parseBody } from '../validate.js';
+import type { KeyHashesBody, MemberUserIdsBody } from '../wire/requests.js';
 import { pagedList, pagingOf } from './common.js';
 import { guardrailParam } from './guardrails.js';
 
@@ -31,7 +25,7 @@ export const assignmentRoutes: Route[] = [
     operationId: 'bulkAssignKeysToGuardrail',
     handler: (ctx) => {
       const id = guardrailParam(ctx);
-      const { key_hashes } = parseBody(BulkAssignKeysRequest, ctx.body);
+      const { key_hashes } = ctx.body as KeyHashesBody;
       return ok({ assigned_count: assignKeys(ctx.state, id, key_hashes) });
     },
   },
@@ -41,7 +35,7 @@ export const assignmentRoutes: Route[] = [
     operationId: 'bulkUnassignKeysFromGuardrail',
     handler: (ctx) => {
       const id = guardrailParam(ctx);
-      const { key_hashes } = parseBody(BulkUnassignKeysRequest, ctx.body);
+      const { key_hashes } = ctx.body as KeyHashesBody;
       return ok({ unassigned_count: unassignKeys(ctx.state, id, key_hashes) });
     },
   },
@@ -61,7 +55,7 @@ export const assignmentRoutes: Route[] = [
     operationId: 'bulkAssignMembersToGuardrail',
     handler: (ctx) => {
       const id = guardrailParam(ctx);
-      const { member_user_ids } = parseBody(BulkAssignMembersRequest, ctx.body);
+      const { member_user_ids } = ctx.body as MemberUserIdsBody;
       return ok({ assigned_count: assignMembers(ctx.state, id, member_user_ids) });
     },
   },
@@ -71,7 +65,7 @@ export const assignmentRoutes: Route[] = [
     operationId: 'bulkUnassignMembersFromGuardrail',
     handler: (ctx) => {
       const id = guardrailParam(ctx);
-      const { member_user_ids } = parseBody(BulkUnassignMembersRequest, ctx.body);
+      const { member_user_ids } = ctx.body as MemberUserIdsBody;
       return ok({ unassigned_count: unassignMembers(ctx.state, id, member_user_ids) });
     },
   },

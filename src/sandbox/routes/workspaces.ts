@@ -1,12 +1,4 @@
 // /workspaces, /workspaces/{id}, and the workspace's members and budgets.
-import {
-  BulkAddWorkspaceMembersRequest,
-  BulkRemoveWorkspaceMembersRequest,
-  CreateWorkspaceRequest,
-  UpdateWorkspaceRequest,
-  UpsertWorkspaceBudgetRequest,
-  WorkspaceBudgetInterval,
-} from '../../api/schemas.js';
 import { created, ok, type Route, type RouteContext } from '../router.js';
 import { budgetsOf, deleteBudget, requireBudget, upsertBudget } from '../state/budgets.js';
 import { budgetView, workspaceMemberView, workspaceView } from '../state/views.js';
@@ -19,7 +11,7 @@ import {
   updateWorkspace,
 } from '../state/workspaces.js';
 import type { WorkspaceMemberRecord } from '../state/records.js';
-import { parseBody, parseParam } from '../validate.js';
+import type { BudgetInterval, CreateWorkspaceBody, UpdateWorkspaceBody, UpsertBudgetBody, UserIdsBody } from '../wire/requests.js';
 import { pagedList, pagingOf, workspaceParam } from './common.js';
 
 export const workspaceRoutes: Route[] = [
@@ -33,7 +25,7 @@ export const workspaceRoutes: Route[] = [
     method: 'POST',
     path: '/workspaces',
     operationId: 'createWorkspace',
-    handler: (ctx) => created({ data: workspaceView(insertWorkspace(ctx.state, parseBody(CreateWorkspaceRequest, ctx.body))) }),
+    handler: (ctx) => created({ data: workspaceView(insertWorkspace(ctx.state, ctx.body as CreateWorkspaceBody)) }),
   },
   {
     method: 'GET',
@@ -47,7 +39,7 @@ export const workspaceRoutes: Route[] = [
     operationId: 'updateWorkspace',
     handler: (ctx) => {
       const ws = workspaceParam(ctx);
-      return ok({ data: workspaceView(updateWorkspace(ctx.state, ws, parseBody(UpdateWorkspaceRequest, ctx.body))) });
+      return ok({ data: workspaceView(updateWorkspace(ctx.state, ws, ctx.body as UpdateWorkspaceBody)) });
     },
   },
   {
@@ -75,7 +67,7 @@ export const workspaceRoutes: Route[] = [
     operationId: 'bulkAddWorkspaceMembers',
     handler: (ctx) => {
       const ws = workspaceParam(ctx);
-      const added = addMembers(ctx.state, ws, parseBody(BulkAddWorkspaceMembersRequest, ctx.body).user_ids);
+      const added = addMembers(ctx.state, ws, (ctx.body as UserIdsBody).user_ids);
       return ok({ data: added.map(memberRow(ctx)), added_count: added.length });
     },
   },
@@ -85,7 +77,7 @@ export const workspaceRoutes: Route[] = [
     operationId: 'bulkRemoveWorkspaceMembers',
     handler: (ctx) => {
       const ws = workspaceParam(ctx);
-      const userIds = parseBody(BulkRemoveWorkspaceMembersRequest, ctx.body).user_ids;
+      const userIds = (ctx.body as UserIdsBody).user_ids;
       return ok({ removed_count: removeMembers(ctx.state, ws, userIds) });
     },
   },
@@ -116,7 +108,7 @@ export const workspaceRoutes: Route[] = [
     handler: (ctx) => {
       const ws = workspaceParam(ctx);
       const interval = intervalParam(ctx);
-      const body = parseBody(UpsertWorkspaceBudgetRequest, ctx.body);
+      const body = ctx.body as UpsertBudgetBody;
       const budget = upsertBudget(ctx.state, ws, interval, body.limit_usd, body.include_byok_in_budgets);
       return ok({ data: budgetView(budget), include_byok_in_budgets: ws.include_byok_in_budgets });
     },
@@ -132,8 +124,9 @@ export const workspaceRoutes: Route[] = [
   },
 ];
 
-function intervalParam(ctx: RouteContext) {
-  return parseParam(WorkspaceBudgetInterval, 'interval', ctx.params.interval ?? '');
+/** `{interval}`: one of WorkspaceBudgetInterval (the validator checked it). */
+function intervalParam(ctx: RouteContext): BudgetInterval {
+  return ctx.params.interval as BudgetInterval;
 }
 
 function memberRow(ctx: RouteContext) {

@@ -3,32 +3,31 @@
 // (reference, upsertWorkspaceBudget).
 import { badRequest, notFound } from '../api-error.js';
 import type { BudgetInterval, BudgetRecord, WorkspaceRecord } from './records.js';
-import type { SandboxState } from './sandbox-state.js';
+import { budgetKey } from './db.js';
+import type { Store } from './store.js';
 
 export const NARROW_TO_WIDE: readonly BudgetInterval[] = ['daily', 'weekly', 'monthly', 'lifetime'];
 
-export function budgetKey(workspaceId: string, interval: BudgetInterval): string {
-  return `${workspaceId}/${interval}`;
-}
-
 /** A workspace's budgets, narrowest interval first. */
-export function budgetsOf(st: SandboxState, ws: WorkspaceRecord): BudgetRecord[] {
+export function budgetsOf(st: Store, ws: WorkspaceRecord): BudgetRecord[] {
   return NARROW_TO_WIDE.flatMap((i) => st.db.budgets.get(budgetKey(ws.id, i)) ?? []);
 }
 
-export function requireBudget(st: SandboxState, ws: WorkspaceRecord, interval: BudgetInterval): BudgetRecord {
+export function requireBudget(st: Store, ws: WorkspaceRecord, interval: BudgetInterval): BudgetRecord {
   const budget = st.db.budgets.get(budgetKey(ws.id, interval));
   if (!budget) throw notFound(`Workspace "${ws.slug}" has no ${interval} budget`);
   return budget;
 }
 
 export function upsertBudget(
-  st: SandboxState,
+  st: Store,
   ws: WorkspaceRecord,
   interval: BudgetInterval,
   limitUsd: number,
   includeByokInBudgets?: boolean,
 ): BudgetRecord {
+  // Reference: "Spending limit in USD. Must be greater than 0." — in the description only, so
+  // checked here, beyond the schema.
   if (!(limitUsd > 0)) throw badRequest('limit_usd: must be greater than 0');
   const rank = NARROW_TO_WIDE.indexOf(interval);
   for (const other of budgetsOf(st, ws)) {
@@ -56,7 +55,7 @@ export function upsertBudget(
   return record;
 }
 
-export function deleteBudget(st: SandboxState, ws: WorkspaceRecord, interval: BudgetInterval): void {
+export function deleteBudget(st: Store, ws: WorkspaceRecord, interval: BudgetInterval): void {
   requireBudget(st, ws, interval);
   st.db.budgets.delete(budgetKey(ws.id, interval));
 }

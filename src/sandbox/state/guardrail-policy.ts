@@ -1,12 +1,11 @@
 // How a create or update request turns into a guardrail's stored policy: the field rules of
 // CreateGuardrailRequest / UpdateGuardrailRequest in the reference.
-import type { UpdateGuardrailRequest } from '../../api/schemas.js';
 import { badRequest } from '../api-error.js';
 import { canonicalSlug } from '../models.js';
+import type { GuardrailFields } from '../wire/requests.js';
 import { ZDR_FIELDS, type GuardrailPolicy } from './records.js';
 
-/** The policy fields of a request (everything but `name` and `workspace_id`). */
-export type GuardrailFields = Omit<UpdateGuardrailRequest, 'name'>;
+export type { GuardrailFields };
 
 /** A guardrail created from an empty request: every nullable field null, BYOK excluded. */
 export const BLANK_POLICY: GuardrailPolicy = {
@@ -75,6 +74,10 @@ function canonicalModels(field: string, models: string[] | null): string[] | nul
   return out;
 }
 
+/**
+ * Reference: `pattern` is "A regex pattern to match against request content"; a pattern that is
+ * not a regular expression is refused (beyond the schema, which asks only for a non-empty string).
+ */
 function checkedContentFilters(filters: GuardrailPolicy['content_filters']): GuardrailPolicy['content_filters'] {
   if (filters === null) return null;
   return filters.map((f, i) => {

@@ -4,10 +4,10 @@
 import { ApiError, badRequest, notFound } from '../api-error.js';
 import { applyGuardrailFields, BLANK_POLICY, type GuardrailFields } from './guardrail-policy.js';
 import type { GuardrailRecord } from './records.js';
-import type { SandboxState } from './sandbox-state.js';
+import type { Store } from './store.js';
 
 export function insertGuardrail(
-  st: SandboxState,
+  st: Store,
   workspaceId: string,
   name: string,
   fields: GuardrailFields,
@@ -26,7 +26,7 @@ export function insertGuardrail(
   return record;
 }
 
-export function requireGuardrail(st: SandboxState, id: string): GuardrailRecord {
+export function requireGuardrail(st: Store, id: string): GuardrailRecord {
   const guardrail = st.db.guardrails.get(id);
   if (!guardrail) {
     throw notFound(`Guardrail ${id} not found, or the workspace default guardrail has not been configured yet`);
@@ -36,7 +36,7 @@ export function requireGuardrail(st: SandboxState, id: string): GuardrailRecord 
 
 /** PATCH semantics; on a workspace's unmaterialized default guardrail id, creates it. */
 export function updateGuardrail(
-  st: SandboxState,
+  st: Store,
   id: string,
   input: GuardrailFields & { name?: string | undefined },
 ): GuardrailRecord {
@@ -68,7 +68,7 @@ export function updateGuardrail(
 }
 
 /** Deleting a guardrail removes its key and member assignments. */
-export function deleteGuardrail(st: SandboxState, id: string): void {
+export function deleteGuardrail(st: Store, id: string): void {
   const owner = st.workspaceOfDefaultGuardrail(id);
   if (owner) {
     // README: the default guardrail "is updated with PATCH /guardrails/{id}, never created or deleted".
@@ -79,13 +79,13 @@ export function deleteGuardrail(st: SandboxState, id: string): void {
 }
 
 /** Removes a guardrail and what points at it, with no rule checks (workspace deletion). */
-export function removeGuardrailRecord(st: SandboxState, id: string): void {
+export function removeGuardrailRecord(st: Store, id: string): void {
   st.db.guardrails.delete(id);
   for (const [hash, a] of st.db.keyAssignments) if (a.guardrail_id === id) st.db.keyAssignments.delete(hash);
   for (const [k, a] of st.db.memberAssignments) if (a.guardrail_id === id) st.db.memberAssignments.delete(k);
 }
 
 /** Guardrails of a workspace (materialized default included), in creation order. */
-export function guardrailsOf(st: SandboxState, workspaceId: string): GuardrailRecord[] {
+export function guardrailsOf(st: Store, workspaceId: string): GuardrailRecord[] {
   return [...st.db.guardrails.values()].filter((g) => g.workspace_id === workspaceId);
 }

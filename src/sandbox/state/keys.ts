@@ -2,7 +2,8 @@
 import { badRequest, notFound } from '../api-error.js';
 import { maskSecret, sha256Hex } from '../ids.js';
 import type { KeyRecord, KeyUsage, ResetInterval } from './records.js';
-import type { SandboxState } from './sandbox-state.js';
+import { usageAt } from './usage-periods.js';
+import type { Store } from './store.js';
 
 export interface NewKey {
   name: string;
@@ -37,7 +38,7 @@ export const NO_USAGE: KeyUsage = {
 };
 
 /** Creates a key; the secret is returned to the caller only, never stored (README, "Keys"). */
-export function insertKey(st: SandboxState, input: NewKey): { record: KeyRecord; secret: string | null } {
+export function insertKey(st: Store, input: NewKey): { record: KeyRecord; secret: string | null } {
   if (!st.db.workspaces.has(input.workspace_id)) {
     throw badRequest(`workspace_id: workspace "${input.workspace_id}" does not exist`);
   }
@@ -64,6 +65,7 @@ export function insertKey(st: SandboxState, input: NewKey): { record: KeyRecord;
     expires_at: input.expires_at == null ? null : new Date(input.expires_at).toISOString(),
     creator_user_id: creator,
     workspace_id: input.workspace_id,
+    usage_as_of: st.timestamp(),
     seq: st.nextSeq(),
   };
   st.db.keys.set(hash, record);
@@ -71,15 +73,21 @@ export function insertKey(st: SandboxState, input: NewKey): { record: KeyRecord;
   return { record, secret };
 }
 
-export function requireKey(st: SandboxState, hash: string): KeyRecord {
+export function requireKey(st: Store, hash: string): KeyRecord {
   const key = st.db.keys.get(hash);
   if (!key) throw notFound(`API key ${hash} not found`);
   return key;
 }
 
 /** Routes pass a validated PATCH body; out-of-band writers may also change usage figures. */
-export function updateKey(st: SandboxState, hash: string, patch: KeyPatch & Partial<KeyUsage>): KeyRecord {
+export function updateKey(st: Store, hash: string, patch: KeyPatch & Partial<KeyUsage>): KeyRecord {
   const key = requireKey(st, hash);
+  if (Object.keys(patch).some((field) => field in NO_USAGE)) {
+    // New figures are recorded now: first let the counters of past periods reset, so that a
+    // daily figure recorded yesterday does not pass for today's.
+    Object.assign(key, usageAt(key, key.usage_as_of, st.now()));
+    key.usage_as_of = st.timestamp();
+  }
   for (const [field, value] of Object.entries(patch)) {
     if (value !== undefined) Object.assign(key, { [field]: value });
   }
@@ -88,7 +96,7 @@ export function updateKey(st: SandboxState, hash: string, patch: KeyPatch & Part
 }
 
 /** Deleting a key also removes its guardrail assignment. */
-export function deleteKey(st: SandboxState, hash: string): void {
+export function deleteKey(st: Store, hash: string): void {
   requireKey(st, hash);
   st.db.keys.delete(hash);
   st.db.keyAssignments.delete(hash);
@@ -96,6 +104,6 @@ export function deleteKey(st: SandboxState, hash: string): void {
 }
 
 /** All keys of a workspace, disabled ones included, newest first (ties: latest created first). */
-export function keysOf(st: SandboxState, workspaceId: string): KeyRecord[] {
+export function keysOf(st: Store, workspaceId: string): KeyRecord[] {
   return st.sortedKeys().filter((k) => k.workspace_id === workspaceId);
 }

@@ -1,37 +1,43 @@
-// The in-memory organization. Routes call the rule functions of this directory with it; tests
-// use its helper methods (slugs, emails and names instead of ids; answers in the API's shapes)
-// to read the organization and to change it out of band, e.g. to create drift.
-import type {
-  LiveBudget,
-  LiveGuardrail,
-  LiveKey,
-  LiveKeyAssignment,
-  LiveMemberAssignment,
-  LiveOrgMember,
-  LiveWorkspace,
-  LiveWorkspaceMember,
-} from '../../core/live.js';
-import type { UpdateGuardrailRequest, UpdateWorkspaceRequest } from '../../api/schemas.js';
+// The in-memory organization: a Store (store.ts) with the helper methods tests use — slugs,
+// emails and names instead of ids, answers in the API's shapes — to read the organization and to
+// change it out of band, e.g. to create drift. The organization's rules still hold for them.
 import { notFound } from '../api-error.js';
-import { IdSource } from '../ids.js';
-import type { SeedDefaultGuardrail, SeedGuardrail, SeedKey, SeedOrgMember, SeedWorkspace } from '../seed-schema.js';
-import { assignKeys, assignMembers, memberAssignmentKey, unassignKeys, unassignMembers } from './assignments.js';
-import { budgetKey, budgetsOf, deleteBudget, upsertBudget } from './budgets.js';
+import { uuidV5 } from '../ids.js';
+import { canonicalSlug } from '../models.js';
+import type {
+  SeedActivity,
+  SeedDefaultGuardrail,
+  SeedGuardrail,
+  SeedKey,
+  SeedOrgMember,
+  SeedWorkspace,
+} from '../seed-schema.js';
+import type { UpdateGuardrailBody, UpdateWorkspaceBody } from '../wire/requests.js';
+import type {
+  ApiKey,
+  Guardrail,
+  KeyAssignment,
+  MemberAssignment,
+  OrganizationMember,
+  Workspace,
+  WorkspaceBudget,
+  WorkspaceMember,
+} from '../wire/responses.js';
+import { addDays, utcDate } from './activity.js';
+import { assignKeys, assignMembers, unassignKeys, unassignMembers } from './assignments.js';
+import { budgetsOf, deleteBudget, upsertBudget } from './budgets.js';
 import { deleteGuardrail, guardrailsOf, insertGuardrail, updateGuardrail } from './guardrails.js';
 import { deleteKey, insertKey, keysOf, NO_USAGE, updateKey } from './keys.js';
 import type {
+  ActivityRecord,
   BudgetInterval,
-  BudgetRecord,
-  GuardrailRecord,
-  KeyAssignmentRecord,
   KeyRecord,
   KeyUsage,
-  MemberAssignmentRecord,
   OrgData,
   OrgMemberRecord,
-  WorkspaceMemberRecord,
   WorkspaceRecord,
 } from './records.js';
+import { Store, type StoreOptions } from './store.js';
 import {
   budgetView,
   guardrailView,
@@ -42,30 +48,13 @@ import {
   workspaceMemberView,
   workspaceView,
 } from './views.js';
-import {
-  addMembers,
-  deleteWorkspace,
-  insertWorkspace,
-  membersOf,
-  removeMembers,
-  updateWorkspace,
-  workspaceMemberKey,
-} from './workspaces.js';
+import { addMembers, deleteWorkspace, insertWorkspace, membersOf, removeMembers, updateWorkspace } from './workspaces.js';
 
-export interface Credits {
-  total_credits: number;
-  total_usage: number;
-}
+export type { Credits } from '../wire/responses.js';
 
-export interface SandboxStateOptions {
-  /** Clock for every timestamp and for the "expires_at in the future" check. */
-  now?: () => Date;
-  /** Counter-based UUIDs and key secrets, identical on every run (golden tests). */
-  deterministicIds?: boolean;
-  organizationId?: string;
+export interface SandboxStateOptions extends StoreOptions {
   /** At least one org:admin; the first admin owns the management key. Default: one owner. */
   orgMembers?: SeedOrgMember[];
-  credits?: Credits;
 }
 
 /** The organization's only member when none is given. */
@@ -77,203 +66,87 @@ export const DEFAULT_OWNER: SeedOrgMember = {
   role: 'org:admin',
 };
 
-/** Collections keyed by id; Map order is creation order, which the lists follow. */
-export interface Db {
-  orgMembers: Map<string, OrgMemberRecord>;
-  workspaces: Map<string, WorkspaceRecord>;
-  keys: Map<string, KeyRecord>;
-  guardrails: Map<string, GuardrailRecord>;
-  /** By budgetKey(workspace id, interval). */
-  budgets: Map<string, BudgetRecord>;
-  /** By workspaceMemberKey(workspace id, user id). */
-  workspaceMembers: Map<string, WorkspaceMemberRecord>;
-  /** By key hash: a key holds at most one guardrail. */
-  keyAssignments: Map<string, KeyAssignmentRecord>;
-  /** By memberAssignmentKey(guardrail id, user id). */
-  memberAssignments: Map<string, MemberAssignmentRecord>;
-}
-
 /** A key's fields a test may change out of band, usage and expiry included. */
 export type KeyChanges = Partial<
   Pick<KeyRecord, 'name' | 'disabled' | 'limit' | 'limit_reset' | 'include_byok_in_limit' | 'expires_at'> & KeyUsage
 >;
 
-export class SandboxState {
-  readonly now: () => Date;
-  readonly ids: IdSource;
-  organizationId: string;
-  credits: Credits;
-  readonly db: Db;
-  readonly defaultWorkspaceId: string;
-  private seq: number;
-  private sortedKeysCache: KeyRecord[] | null = null;
-
+export class SandboxState extends Store {
   /** A fresh organization (owner, default workspace), or the one saved in `data`. */
   constructor(options: SandboxStateOptions = {}, data?: OrgData) {
-    this.now = options.now ?? (() => new Date());
-    this.ids = new IdSource(options.deterministicIds ?? false, data?.idCounter ?? 0);
-    this.db = {
-      orgMembers: new Map(data?.orgMembers.map((m) => [m.id, m])),
-      workspaces: new Map(data?.workspaces.map((w) => [w.id, w])),
-      keys: new Map(data?.keys.map((k) => [k.hash, k])),
-      guardrails: new Map(data?.guardrails.map((g) => [g.id, g])),
-      budgets: new Map(data?.budgets.map((b) => [budgetKey(b.workspace_id, b.interval), b])),
-      workspaceMembers: new Map(data?.workspaceMembers.map((m) => [workspaceMemberKey(m.workspace_id, m.user_id), m])),
-      keyAssignments: new Map(data?.keyAssignments.map((a) => [a.key_hash, a])),
-      memberAssignments: new Map(data?.memberAssignments.map((a) => [memberAssignmentKey(a.guardrail_id, a.user_id), a])),
-    };
-    this.seq = data?.nextSeq ?? 1;
-    this.organizationId = data?.organization_id ?? options.organizationId ?? 'org_sandbox';
-    this.credits = data?.credits ?? options.credits ?? { total_credits: 0, total_usage: 0 };
-    if (data) {
-      this.defaultWorkspaceId = data.defaultWorkspaceId;
-      return;
-    }
+    super(options, data);
+    if (data) return;
     for (const m of options.orgMembers ?? [DEFAULT_OWNER]) this.addOrgMember(m);
     if (![...this.db.orgMembers.values()].some((m) => m.role === 'org:admin')) {
       throw new Error('organization_members: at least one member must have role org:admin (the management key\'s owner)');
     }
-    this.defaultWorkspaceId = insertWorkspace(this, { slug: 'default', name: 'Default Workspace' }).id;
-  }
-
-  /** Everything, as plain data (see persist.ts). */
-  toData(): OrgData {
-    return structuredClone({
-      organization_id: this.organizationId,
-      credits: this.credits,
-      orgMembers: [...this.db.orgMembers.values()],
-      defaultWorkspaceId: this.defaultWorkspaceId,
-      workspaces: [...this.db.workspaces.values()],
-      keys: [...this.db.keys.values()],
-      guardrails: [...this.db.guardrails.values()],
-      budgets: [...this.db.budgets.values()],
-      workspaceMembers: [...this.db.workspaceMembers.values()],
-      keyAssignments: [...this.db.keyAssignments.values()],
-      memberAssignments: [...this.db.memberAssignments.values()],
-      nextSeq: this.seq,
-      idCounter: this.ids.position,
-    });
-  }
-
-  // ---- used by the rules and routes ------------------------------------------------------
-
-  timestamp(): string {
-    return this.now().toISOString();
-  }
-
-  nextSeq(): number {
-    return this.seq++;
-  }
-
-  /** The management key's owner: the first org admin. Assignments and keys are made by them. */
-  get ownerId(): string {
-    for (const m of this.db.orgMembers.values()) if (m.role === 'org:admin') return m.id;
-    throw new Error('the organization has no org:admin');
-  }
-
-  get defaultWorkspace(): WorkspaceRecord {
-    return this.db.workspaces.get(this.defaultWorkspaceId) as WorkspaceRecord;
-  }
-
-  /** `{id}` of /workspaces/{id}: the UUID or the slug. */
-  workspaceByRef(ref: string): WorkspaceRecord | undefined {
-    const byId = this.db.workspaces.get(ref);
-    if (byId) return byId;
-    for (const w of this.db.workspaces.values()) if (w.slug === ref) return w;
-    return undefined;
-  }
-
-  /** An organization member by user id or email. */
-  memberByRef(ref: string): OrgMemberRecord | undefined {
-    const byId = this.db.orgMembers.get(ref);
-    if (byId) return byId;
-    for (const m of this.db.orgMembers.values()) if (m.email === ref) return m;
-    return undefined;
-  }
-
-  /** The workspace whose default guardrail has this id, if any (materialized or not). */
-  workspaceOfDefaultGuardrail(guardrailId: string): WorkspaceRecord | undefined {
-    for (const w of this.db.workspaces.values()) if (w.default_guardrail_id === guardrailId) return w;
-    return undefined;
-  }
-
-  /** Every key, newest first; cached because /keys pages through thousands of keys. */
-  sortedKeys(): KeyRecord[] {
-    this.sortedKeysCache ??= [...this.db.keys.values()].sort(
-      (a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : b.seq - a.seq),
-    );
-    return this.sortedKeysCache;
-  }
-
-  /** Call after adding or removing keys. */
-  touchKeys(): void {
-    this.sortedKeysCache = null;
+    this.setDefaultWorkspace(insertWorkspace(this, { slug: 'default', name: 'Default Workspace' }).id);
   }
 
   // ---- helpers for tests: read ---------------------------------------------------------------
 
-  workspaces(): LiveWorkspace[] {
+  workspaces(): Workspace[] {
     return [...this.db.workspaces.values()].map(workspaceView);
   }
 
-  workspace(ref: string): LiveWorkspace | undefined {
+  workspace(ref: string): Workspace | undefined {
     const ws = this.workspaceByRef(ref);
     return ws && workspaceView(ws);
   }
 
-  orgMembers(): LiveOrgMember[] {
+  orgMembers(): OrganizationMember[] {
     return [...this.db.orgMembers.values()].map(orgMemberView);
   }
 
   /** All keys of a workspace, disabled ones included, newest first. */
-  keysIn(workspace = 'default'): LiveKey[] {
-    return keysOf(this, this.requireWorkspace(workspace).id).map(keyView);
+  keysIn(workspace = 'default'): ApiKey[] {
+    return keysOf(this, this.requireWorkspace(workspace).id).map((k) => keyView(k, this.now()));
   }
 
-  key(hash: string): LiveKey | undefined {
+  key(hash: string): ApiKey | undefined {
     const key = this.db.keys.get(hash);
-    return key && keyView(key);
+    return key && keyView(key, this.now());
   }
 
   /** The newest key with this name in the workspace (names are not unique in the API). */
-  findKeyByName(name: string, workspace = 'default'): LiveKey | undefined {
+  findKeyByName(name: string, workspace = 'default'): ApiKey | undefined {
     return this.keysIn(workspace).find((k) => k.name === name);
   }
 
-  guardrailsIn(workspace = 'default'): LiveGuardrail[] {
+  guardrailsIn(workspace = 'default'): Guardrail[] {
     return guardrailsOf(this, this.requireWorkspace(workspace).id).map((g) => guardrailView(this, g));
   }
 
-  guardrail(id: string): LiveGuardrail | undefined {
+  guardrail(id: string): Guardrail | undefined {
     const g = this.db.guardrails.get(id);
     return g && guardrailView(this, g);
   }
 
-  findGuardrailByName(name: string, workspace = 'default'): LiveGuardrail | undefined {
+  findGuardrailByName(name: string, workspace = 'default'): Guardrail | undefined {
     return this.guardrailsIn(workspace).find((g) => g.name === name);
   }
 
-  keyAssignments(): LiveKeyAssignment[] {
+  keyAssignments(): KeyAssignment[] {
     return [...this.db.keyAssignments.values()].map((a) => keyAssignmentView(a, this.db.keys.get(a.key_hash) as KeyRecord));
   }
 
-  memberAssignments(): LiveMemberAssignment[] {
+  memberAssignments(): MemberAssignment[] {
     return [...this.db.memberAssignments.values()].map((a) => memberAssignmentView(this, a));
   }
 
-  workspaceMembers(workspace: string): LiveWorkspaceMember[] {
+  workspaceMembers(workspace: string): WorkspaceMember[] {
     return membersOf(this, this.requireWorkspace(workspace)).map((m) =>
       workspaceMemberView(m, this.db.orgMembers.get(m.user_id)),
     );
   }
 
-  budgets(workspace: string): LiveBudget[] {
+  budgets(workspace: string): WorkspaceBudget[] {
     return budgetsOf(this, this.requireWorkspace(workspace)).map(budgetView);
   }
 
   // ---- helpers for tests: change out of band (the organization's rules still hold) ----------
 
-  addOrgMember(input: SeedOrgMember): LiveOrgMember {
+  addOrgMember(input: SeedOrgMember): OrganizationMember {
     if (this.db.orgMembers.has(input.id)) throw new Error(`organization member ${input.id} already exists`);
     if (this.memberByRef(input.email)) throw new Error(`organization member with email ${input.email} already exists`);
     const record: OrgMemberRecord = {
@@ -288,12 +161,12 @@ export class SandboxState {
     return orgMemberView(record);
   }
 
-  addWorkspace(input: SeedWorkspace): LiveWorkspace {
+  addWorkspace(input: SeedWorkspace): Workspace {
     if (input.name === undefined) throw new Error(`workspace "${input.slug}": name is required`);
     return workspaceView(insertWorkspace(this, { ...input, name: input.name }));
   }
 
-  updateWorkspace(workspace: string, patch: UpdateWorkspaceRequest): LiveWorkspace {
+  updateWorkspace(workspace: string, patch: UpdateWorkspaceBody): Workspace {
     return workspaceView(updateWorkspace(this, this.requireWorkspace(workspace), patch));
   }
 
@@ -302,7 +175,7 @@ export class SandboxState {
   }
 
   /** Creates a key as the seed describes it (any created_at, usage, disabled, past expiry). */
-  addKey(input: SeedKey): { key: LiveKey; secret: string | null } {
+  addKey(input: SeedKey): { key: ApiKey; secret: string | null } {
     const { workspace, creator, hash, created_at, ...rest } = input;
     const usage = Object.fromEntries(Object.entries(rest).filter(([f]) => f in NO_USAGE)) as Partial<KeyUsage>;
     const { record, secret } = insertKey(this, {
@@ -318,17 +191,17 @@ export class SandboxState {
       created_at,
       hash,
     });
-    return { key: keyView(record), secret };
+    return { key: keyView(record, this.now()), secret };
   }
 
-  updateKey(hash: string, changes: KeyChanges): LiveKey {
+  updateKey(hash: string, changes: KeyChanges): ApiKey {
     const { expires_at, ...rest } = changes;
     const record = updateKey(this, hash, rest);
     if (expires_at !== undefined) record.expires_at = expires_at && new Date(expires_at).toISOString();
-    return keyView(record);
+    return keyView(record, this.now());
   }
 
-  disableKey(hash: string): LiveKey {
+  disableKey(hash: string): ApiKey {
     return this.updateKey(hash, { disabled: true });
   }
 
@@ -336,18 +209,18 @@ export class SandboxState {
     deleteKey(this, hash);
   }
 
-  addGuardrail(input: SeedGuardrail): LiveGuardrail {
+  addGuardrail(input: SeedGuardrail): Guardrail {
     const { name, workspace, created_at, ...fields } = input;
     const record = insertGuardrail(this, this.requireWorkspace(workspace ?? 'default').id, name, fields, created_at);
     return guardrailView(this, record);
   }
 
   /** PATCH semantics; also materializes a workspace's default guardrail. */
-  updateGuardrail(id: string, patch: UpdateGuardrailRequest): LiveGuardrail {
+  updateGuardrail(id: string, patch: UpdateGuardrailBody): Guardrail {
     return guardrailView(this, updateGuardrail(this, id, patch));
   }
 
-  setDefaultGuardrail(workspace: string, fields: SeedDefaultGuardrail): LiveGuardrail {
+  setDefaultGuardrail(workspace: string, fields: SeedDefaultGuardrail): Guardrail {
     return this.updateGuardrail(this.requireWorkspace(workspace).default_guardrail_id, fields);
   }
 
@@ -382,12 +255,62 @@ export class SandboxState {
     return removeMembers(this, this.requireWorkspace(workspace), [this.requireMember(member).id]) === 1;
   }
 
-  setBudget(workspace: string, interval: BudgetInterval, limitUsd: number, includeByokInBudgets?: boolean): LiveBudget {
+  setBudget(workspace: string, interval: BudgetInterval, limitUsd: number, includeByokInBudgets?: boolean): WorkspaceBudget {
     return budgetView(upsertBudget(this, this.requireWorkspace(workspace), interval, limitUsd, includeByokInBudgets));
   }
 
   deleteBudget(workspace: string, interval: BudgetInterval): void {
     deleteBudget(this, this.requireWorkspace(workspace), interval);
+  }
+
+  /**
+   * Records a raw activity row as the seed's `activity:` section describes it: `days_ago` counts
+   * back from the sandbox's clock now; `key` is a key's name (or hash) in `workspace`, and the
+   * member defaults to the key's creator (whose traffic it is); the endpoint id, when not given,
+   * is derived from model and provider so that it stays the same across runs.
+   */
+  addActivity(input: SeedActivity): ActivityRecord {
+    const ws = this.requireWorkspace(input.workspace ?? 'default');
+    const key = input.key === undefined ? undefined : this.requireKeyIn(ws, input.key);
+    const member = input.member === undefined ? undefined : this.requireMember(input.member);
+    const permaslug = input.model_permaslug ?? canonicalSlug(input.model);
+    if (permaslug === undefined) {
+      throw new Error(`model "${input.model}" is not in the sandbox's catalog: give its model_permaslug`);
+    }
+    if (input.date === undefined && input.days_ago === undefined) throw new Error('give date or days_ago');
+    const record: ActivityRecord = {
+      date: input.date ?? addDays(utcDate(this.now()), -(input.days_ago as number)),
+      model: input.model,
+      model_permaslug: permaslug,
+      endpoint_id: input.endpoint_id ?? uuidV5(`activity-endpoint:${input.model}:${input.provider_name}`),
+      provider_name: input.provider_name,
+      workspace_id: ws.id,
+      api_key_hash: key?.hash ?? null,
+      user_id: member?.id ?? key?.creator_user_id ?? null,
+      usage: input.usage,
+      byok_usage_inference: input.byok_usage_inference ?? 0,
+      requests: input.requests,
+      prompt_tokens: input.prompt_tokens ?? 0,
+      completion_tokens: input.completion_tokens ?? 0,
+      reasoning_tokens: input.reasoning_tokens ?? 0,
+    };
+    this.db.activity.push(record);
+    return { ...record };
+  }
+
+  /** The raw activity rows, as recorded (not aggregated). */
+  activityRows(): ActivityRecord[] {
+    return this.db.activity.map((r) => ({ ...r }));
+  }
+
+  /** A key by hash, or by a name that exactly one key of the workspace has. */
+  private requireKeyIn(ws: WorkspaceRecord, ref: string): KeyRecord {
+    const byHash = this.db.keys.get(ref);
+    if (byHash) return byHash;
+    const named = keysOf(this, ws.id).filter((k) => k.name === ref);
+    if (named.length === 0) throw new Error(`no key named "${ref}" in workspace "${ws.slug}"`);
+    if (named.length > 1) throw new Error(`${named.length} keys are named "${ref}" in workspace "${ws.slug}"; name one uniquely`);
+    return named[0] as KeyRecord;
   }
 
   private requireWorkspace(ref: string): WorkspaceRecord {

@@ -1,57 +1,61 @@
-// Records → the API's response objects (src/core/live.ts shapes), computing derived fields.
+// Records → the API's response objects (wire/responses.ts), computing derived fields.
 import type {
-  LiveBudget,
-  LiveGuardrail,
-  LiveKey,
-  LiveKeyAssignment,
-  LiveMemberAssignment,
-  LiveOrgMember,
-  LiveWorkspace,
-  LiveWorkspaceMember,
-} from '../../core/live.js';
+  ApiKey,
+  Guardrail,
+  KeyAssignment,
+  MemberAssignment,
+  OrganizationMember,
+  Workspace,
+  WorkspaceBudget,
+  WorkspaceMember,
+} from '../wire/responses.js';
 import { builtinFilterLabel } from './guardrail-policy.js';
+import { usageAt } from './usage-periods.js';
 import {
   ZDR_FIELDS,
   type BudgetRecord,
   type GuardrailRecord,
   type KeyAssignmentRecord,
   type KeyRecord,
+  type KeyUsage,
   type MemberAssignmentRecord,
   type OrgMemberRecord,
   type WorkspaceRecord,
 } from './records.js';
-import type { SandboxState } from './sandbox-state.js';
+import type { Store } from './store.js';
 
 /**
  * limit_remaining is the limit minus the usage of the current reset period (all-time usage when
  * the limit never resets), BYOK usage included when include_byok_in_limit; null without a limit.
  */
-function limitRemaining(k: KeyRecord): number | null {
+function limitRemaining(k: KeyRecord, u: KeyUsage): number | null {
   if (k.limit === null) return null;
   const period = k.limit_reset;
-  const used = period === null ? k.usage : k[`usage_${period}`];
-  const byok = period === null ? k.byok_usage : k[`byok_usage_${period}`];
+  const used = period === null ? u.usage : u[`usage_${period}`];
+  const byok = period === null ? u.byok_usage : u[`byok_usage_${period}`];
   return k.limit - used - (k.include_byok_in_limit ? byok : 0);
 }
 
-export function keyView(k: KeyRecord): LiveKey {
+/** A key as the API shows it at `now`: period usage counters reset (usage-periods.ts). */
+export function keyView(k: KeyRecord, now: Date): ApiKey {
+  const u = usageAt(k, k.usage_as_of, now);
   return {
     hash: k.hash,
     name: k.name,
     label: k.label,
     disabled: k.disabled,
     limit: k.limit,
-    limit_remaining: limitRemaining(k),
+    limit_remaining: limitRemaining(k, u),
     limit_reset: k.limit_reset,
     include_byok_in_limit: k.include_byok_in_limit,
-    usage: k.usage,
-    usage_daily: k.usage_daily,
-    usage_weekly: k.usage_weekly,
-    usage_monthly: k.usage_monthly,
-    byok_usage: k.byok_usage,
-    byok_usage_daily: k.byok_usage_daily,
-    byok_usage_weekly: k.byok_usage_weekly,
-    byok_usage_monthly: k.byok_usage_monthly,
+    usage: u.usage,
+    usage_daily: u.usage_daily,
+    usage_weekly: u.usage_weekly,
+    usage_monthly: u.usage_monthly,
+    byok_usage: u.byok_usage,
+    byok_usage_daily: u.byok_usage_daily,
+    byok_usage_weekly: u.byok_usage_weekly,
+    byok_usage_monthly: u.byok_usage_monthly,
     created_at: k.created_at,
     updated_at: k.updated_at,
     expires_at: k.expires_at,
@@ -69,7 +73,7 @@ function commonZdr(g: GuardrailRecord): boolean | null {
   return first !== null && ZDR_FIELDS.every((f) => g[f] === first) ? first : null;
 }
 
-export function guardrailView(st: SandboxState, g: GuardrailRecord): LiveGuardrail {
+export function guardrailView(st: Store, g: GuardrailRecord): Guardrail {
   return {
     id: g.id,
     name: g.name ?? defaultGuardrailName(st, g.workspace_id),
@@ -100,11 +104,11 @@ export function guardrailView(st: SandboxState, g: GuardrailRecord): LiveGuardra
 }
 
 /** Reference: a default guardrail's name "is derived from its workspace and not editable". */
-function defaultGuardrailName(st: SandboxState, workspaceId: string): string {
+function defaultGuardrailName(st: Store, workspaceId: string): string {
   return `${st.db.workspaces.get(workspaceId)?.name ?? 'Workspace'} default guardrail`;
 }
 
-export function workspaceView(w: WorkspaceRecord): LiveWorkspace {
+export function workspaceView(w: WorkspaceRecord): Workspace {
   return {
     id: w.id,
     slug: w.slug,
@@ -126,7 +130,7 @@ export function workspaceView(w: WorkspaceRecord): LiveWorkspace {
   };
 }
 
-export function budgetView(b: BudgetRecord): LiveBudget {
+export function budgetView(b: BudgetRecord): WorkspaceBudget {
   return {
     id: b.id,
     workspace_id: b.workspace_id,
@@ -142,7 +146,7 @@ export function budgetView(b: BudgetRecord): LiveBudget {
 export function workspaceMemberView(
   m: { id: string; workspace_id: string; user_id: string; created_at: string },
   member: OrgMemberRecord | undefined,
-): LiveWorkspaceMember {
+): WorkspaceMember {
   return {
     id: m.id,
     workspace_id: m.workspace_id,
@@ -152,7 +156,7 @@ export function workspaceMemberView(
   };
 }
 
-export function keyAssignmentView(a: KeyAssignmentRecord, key: KeyRecord): LiveKeyAssignment {
+export function keyAssignmentView(a: KeyAssignmentRecord, key: KeyRecord): KeyAssignment {
   return {
     id: a.id,
     key_hash: a.key_hash,
@@ -164,7 +168,7 @@ export function keyAssignmentView(a: KeyAssignmentRecord, key: KeyRecord): LiveK
   };
 }
 
-export function memberAssignmentView(st: SandboxState, a: MemberAssignmentRecord): LiveMemberAssignment {
+export function memberAssignmentView(st: Store, a: MemberAssignmentRecord): MemberAssignment {
   return {
     id: a.id,
     user_id: a.user_id,
@@ -175,6 +179,6 @@ export function memberAssignmentView(st: SandboxState, a: MemberAssignmentRecord
   };
 }
 
-export function orgMemberView(m: OrgMemberRecord): LiveOrgMember {
+export function orgMemberView(m: OrgMemberRecord): OrganizationMember {
   return { id: m.id, email: m.email, first_name: m.first_name, last_name: m.last_name, role: m.role };
 }

@@ -1,12 +1,13 @@
 // Workspaces and their members. The default workspace always exists, cannot be deleted and has
 // implicit membership; a workspace with active keys cannot be deleted, and deleting one deletes
 // what lives in it (reference, deleteWorkspace; README, "Workspaces").
-import type { UpdateWorkspaceRequest } from '../../api/schemas.js';
+import type { UpdateWorkspaceBody } from '../wire/requests.js';
 import { ApiError, badRequest } from '../api-error.js';
 import { uuidV5 } from '../ids.js';
 import { removeGuardrailRecord } from './guardrails.js';
 import type { OrgMemberRecord, WorkspaceMemberRecord, WorkspaceRecord, WorkspaceSettings } from './records.js';
-import type { SandboxState } from './sandbox-state.js';
+import { workspaceMemberKey } from './db.js';
+import type { Store } from './store.js';
 
 export interface NewWorkspace extends Partial<WorkspaceSettings> {
   name: string;
@@ -27,9 +28,10 @@ const DEFAULT_SETTINGS: WorkspaceSettings = {
   io_logging_api_key_ids: null,
 };
 
-export function insertWorkspace(st: SandboxState, input: NewWorkspace): WorkspaceRecord {
+export function insertWorkspace(st: Store, input: NewWorkspace): WorkspaceRecord {
   const { name, slug, created_at, ...settings } = input;
   assertSlugFree(st, slug);
+  assertSamplingRate(settings.io_logging_sampling_rate);
   const id = st.ids.uuid();
   const record: WorkspaceRecord = {
     id,
@@ -47,18 +49,19 @@ export function insertWorkspace(st: SandboxState, input: NewWorkspace): Workspac
   return record;
 }
 
-export function updateWorkspace(st: SandboxState, ws: WorkspaceRecord, patch: UpdateWorkspaceRequest): WorkspaceRecord {
+export function updateWorkspace(st: Store, ws: WorkspaceRecord, patch: UpdateWorkspaceBody): WorkspaceRecord {
   if (patch.slug !== undefined && patch.slug !== ws.slug) {
     // The default workspace is known by its slug everywhere (PRODUCT.md §3, "slug: default").
     if (ws.id === st.defaultWorkspaceId) throw badRequest('slug: the default workspace\'s slug cannot be changed');
     assertSlugFree(st, patch.slug);
   }
+  assertSamplingRate(patch.io_logging_sampling_rate);
   Object.assign(ws, definedOnly(patch));
   ws.updated_at = st.timestamp();
   return ws;
 }
 
-export function deleteWorkspace(st: SandboxState, ws: WorkspaceRecord): void {
+export function deleteWorkspace(st: Store, ws: WorkspaceRecord): void {
   if (ws.id === st.defaultWorkspaceId) {
     // Reference, deleteWorkspace: callers not enabled for it "receive a 403".
     throw new ApiError(403, 'The default workspace cannot be deleted');
@@ -85,7 +88,7 @@ export function deleteWorkspace(st: SandboxState, ws: WorkspaceRecord): void {
 }
 
 /** Members of a workspace; the default workspace's are every organization member (implicit). */
-export function membersOf(st: SandboxState, ws: WorkspaceRecord): WorkspaceMemberRecord[] {
+export function membersOf(st: Store, ws: WorkspaceRecord): WorkspaceMemberRecord[] {
   if (ws.id !== st.defaultWorkspaceId) {
     return [...st.db.workspaceMembers.values()].filter((m) => m.workspace_id === ws.id);
   }
@@ -98,7 +101,7 @@ export function membersOf(st: SandboxState, ws: WorkspaceRecord): WorkspaceMembe
 }
 
 /** Adds organization members; unknown users and existing members are skipped, not errors. */
-export function addMembers(st: SandboxState, ws: WorkspaceRecord, userIds: readonly string[]): WorkspaceMemberRecord[] {
+export function addMembers(st: Store, ws: WorkspaceRecord, userIds: readonly string[]): WorkspaceMemberRecord[] {
   assertExplicitMembership(st, ws);
   const added: WorkspaceMemberRecord[] = [];
   for (const userId of new Set(userIds)) {
@@ -115,7 +118,7 @@ export function addMembers(st: SandboxState, ws: WorkspaceRecord, userIds: reado
  * Removes members. Refused as a whole when one of them holds active keys in the workspace or is
  * SCIM-managed (reference, bulkRemoveWorkspaceMembers); non-members are skipped.
  */
-export function removeMembers(st: SandboxState, ws: WorkspaceRecord, userIds: readonly string[]): number {
+export function removeMembers(st: Store, ws: WorkspaceRecord, userIds: readonly string[]): number {
   assertExplicitMembership(st, ws);
   const present = [...new Set(userIds)].filter((id) => st.db.workspaceMembers.has(workspaceMemberKey(ws.id, id)));
   for (const userId of present) {
@@ -139,19 +142,25 @@ export function removeMembers(st: SandboxState, ws: WorkspaceRecord, userIds: re
   return present.length;
 }
 
-export function workspaceMemberKey(workspaceId: string, userId: string): string {
-  return `${workspaceId}\u0000${userId}`;
-}
-
-function assertExplicitMembership(st: SandboxState, ws: WorkspaceRecord): void {
+function assertExplicitMembership(st: Store, ws: WorkspaceRecord): void {
   if (ws.id === st.defaultWorkspaceId) {
     throw badRequest('Membership of the default workspace is implicit (every organization member); it cannot be changed');
   }
 }
 
-function assertSlugFree(st: SandboxState, slug: string): void {
+function assertSlugFree(st: Store, slug: string): void {
   for (const w of st.db.workspaces.values()) {
     if (w.slug === slug) throw badRequest(`slug: a workspace with slug "${slug}" already exists`);
+  }
+}
+
+/**
+ * The reference states the range in the description only ("Sampling rate for I/O logging
+ * (0.0001-1)"), not in the schema: checked here, beyond the schema.
+ */
+function assertSamplingRate(rate: number | undefined): void {
+  if (rate !== undefined && !(rate >= 0.0001 && rate <= 1)) {
+    throw badRequest(`io_logging_sampling_rate: ${rate} is outside 0.0001..1 (the share of requests logged)`);
   }
 }
 

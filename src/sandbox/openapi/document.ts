@@ -1,0 +1,45 @@
+// OpenRouter's OpenAPI document for the management API, vendored in spec/ (see spec/README.md),
+// read on first use and kept for the life of the process: every sandbox of a test run shares it.
+import { readFileSync } from 'node:fs';
+
+/** The parts of an OpenAPI 3.1 document the sandbox reads. */
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+export interface OpenApiOperation {
+  operationId: string;
+  parameters?: OpenApiParameter[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, { description?: string; content?: Record<string, { schema: JsonSchema }> }>;
+}
+
+export interface OpenApiParameter {
+  name: string;
+  in: 'query' | 'path' | 'header' | 'cookie';
+  required?: boolean;
+  schema: JsonSchema;
+}
+
+/** A JSON Schema (2020-12) object, as found in the document. */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** The sandbox's identifier of the document, the base of every `$ref` into it. */
+export const DOCUMENT_ID = 'https://openrouter.ai/api/v1/openapi/management';
+
+// From src/sandbox/openapi/ and from dist/sandbox/openapi/ alike: two levels below the root.
+const DOCUMENT_URL = new URL('../../../spec/openrouter-management.openapi.json', import.meta.url);
+
+let cached: OpenApiDocument | undefined;
+
+/** The document (the JSON copy of spec/openrouter-management.openapi.yaml). */
+export function openApiDocument(): OpenApiDocument {
+  cached ??= JSON.parse(readFileSync(DOCUMENT_URL, 'utf8')) as OpenApiDocument;
+  return cached;
+}
+
+/** `#/paths/~1keys~1{hash}/patch` — a JSON pointer fragment (RFC 6901) into the document. */
+export function pointer(...parts: (string | number)[]): string {
+  return `#/${parts.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+}
