@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { documentedOperation } from '../../src/sandbox/openapi/operations.js';
 import { ROUTES } from '../../src/sandbox/routes/index.js';
-import { cycles, importGraph, importSpecifiers } from './architecture/import-graph.js';
+import { cycles, importGraph, importSpecifiers } from '../helpers/import-graph.js';
 
 const ROOT = fileURLToPath(new URL('../../src/sandbox/', import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
