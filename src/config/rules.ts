@@ -96,6 +96,7 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
     out.push(...limitWithInterval(g, ['guardrails', i]));
     if (g.members) out.push(...duplicates(g.members, ['guardrails', i, 'members'], 'member', where));
   });
+  out.push(...memberGuardrailRules(config, where));
 
   // Keys: unique (workspace, name); workspace declared; guardrail in the same workspace.
   const keysByWs = new Map<string, Map<string, number>>();
@@ -139,6 +140,46 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
         message: `expires_at ${k.expires_at} is in the past: the key has expired, and the API refuses to create a key with it`,
       });
     }
+  });
+  return out;
+}
+
+/**
+ * The API's rules for member bindings (shared/openrouter-api/README.md, from OpenRouter's Terraform
+ * provider documentation): a member has at most one direct guardrail per workspace — assigning a
+ * second one moves them, so a file listing them under two would flip-flop on every apply — and
+ * outside the default workspace only members of the workspace can be bound. The second rule can be
+ * checked offline when the workspace declares its members; plan checks it against live members.
+ */
+function memberGuardrailRules(config: FileConfig, where: (p: (string | number)[]) => string): Finding[] {
+  const out: Finding[] = [];
+  const firstByWorkspace = new Map<string, { guardrail: string; path: (string | number)[] }>();
+  const declaredMembers = new Map((config.workspaces ?? []).filter((w) => w.members && !w.absent).map((w) => [w.slug, new Set(w.members!.map((m) => m.toLowerCase()))]));
+  (config.guardrails ?? []).forEach((g, i) => {
+    if (g.absent) return;
+    const ws = g.workspace ?? DEFAULT_WORKSPACE;
+    (g.members ?? []).forEach((m, j) => {
+      const path = ['guardrails', i, 'members', j];
+      const key = `${ws}\u0000${m.toLowerCase()}`;
+      const first = firstByWorkspace.get(key);
+      if (first && first.guardrail !== g.name) {
+        out.push({
+          path,
+          message:
+            `member "${m}" is already bound to guardrail "${first.guardrail}" in workspace "${ws}" (${where(first.path)}); ` +
+            'a member has one direct guardrail per workspace, and binding a second one moves them: keep one',
+        });
+      } else if (!first) {
+        firstByWorkspace.set(key, { guardrail: g.name, path });
+      }
+      const members = declaredMembers.get(ws);
+      if (ws !== DEFAULT_WORKSPACE && members && !members.has(m.toLowerCase())) {
+        out.push({
+          path,
+          message: `member "${m}" is not in the members of workspace "${ws}", and the API binds only a workspace's members to its guardrails; add them to that workspace's members: or remove them here`,
+        });
+      }
+    });
   });
   return out;
 }

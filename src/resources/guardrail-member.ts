@@ -23,9 +23,24 @@ export const guardrailMember: ResourceKind = {
   desired(ctx) {
     return (ctx.config.guardrails ?? []).flatMap((g, i) => {
       const slug = g.workspace ?? DEFAULT_WORKSPACE;
+      const wsDecl = ctx.declaredWorkspace(slug);
+      const live = ctx.workspaceBySlug(slug);
       return (g.members ?? []).flatMap((ref, j) => {
         const m = ctx.resolveMember(ref, ['guardrails', i, 'members', j]);
         if (!m) return [];
+        // Outside the default workspace the API binds only the workspace's members (README). When
+        // the file declares them, validate has checked it; otherwise the live members say.
+        if (slug !== DEFAULT_WORKSPACE && wsDecl?.members === undefined) {
+          const isMember = live !== undefined && ctx.live.workspaceMembers.some((w) => w.workspace_id === live.id && w.user_id === m.id);
+          if (!isMember) {
+            ctx.error(
+              ['guardrails', i, 'members', j],
+              `member "${m.email}" is not a member of workspace "${slug}", and the API binds only a workspace's members to its guardrails; ` +
+                'add them to the workspace (its members: list) or remove them here',
+            );
+            return [];
+          }
+        }
         return [
           {
             address: address.guardrailMember(slug, g.name, m.email),

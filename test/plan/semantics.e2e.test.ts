@@ -211,3 +211,21 @@ describe('what widens access is named first', () => {
     expect(text.startsWith('2 changes widen access or spend — review these first:\n  ~ guardrail.default/cap\n  ~ key.default/off\n')).toBe(true);
   });
 });
+
+describe('member guardrail rules the API enforces', () => {
+  it('plan refuses, at file:line, binding someone outside the workspace to its guardrail', async () => {
+    const o = await org({
+      organization_members: MEMBERS,
+      workspaces: [{ slug: 'ml', name: 'ML' }],
+      workspace_members: [{ workspace: 'ml', member: 'alice@example.com' }],
+      guardrails: [{ name: 'cap', workspace: 'ml' }],
+    });
+    o.write('openrouter.admin.yaml', 'version: 1\nworkspaces:\n  - { slug: ml, name: ML }\nguardrails:\n  - { name: cap, workspace: ml, members: [alice@example.com, bob@example.com] }\n');
+    const r = await o.run(['plan']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('openrouter.admin.yaml:5:62: member "bob@example.com" is not a member of workspace "ml"');
+    expect(r.stderr).not.toContain('alice');
+  });
+});
+
