@@ -15,6 +15,7 @@ import { registerStatus } from './commands/status.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerInit } from './commands/init.js';
 import { helpText } from './help-text.js';
 
 export function buildProgram(io: Io): Command {
@@ -66,6 +67,7 @@ Examples:
   registerStatus(program, io);
   registerSandbox(program, io);
   registerSchema(program, io);
+  registerInit(program, io);
   registerCompletion(program, io);
   return program;
 }

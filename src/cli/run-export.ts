@@ -1,7 +1,11 @@
 // `oradmin export`: read the whole organization, write it as a desired-state file. The file goes to
 // stdout (so it can be redirected) or to a new file with --out; what could not be exported, and
 // why, goes to stderr.
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SCHEMA_URL } from '../export/export-yaml.js';
+import { SCHEMA_FILE } from '../init/starter.js';
 import { readLiveState } from '../api/live-state.js';
 import { formatDiagnostic, OradminError } from '../errors.js';
 import { exportOrganization } from '../export/export.js';
@@ -29,8 +33,12 @@ export async function runExport(opts: GlobalOptions, io: Io, cmd: ExportCommandO
   if (unknown.length > 0) {
     throw new OradminError(`--workspace ${unknown.join(', ')}: no such workspace (the organization has: ${slugs.join(', ')})`);
   }
+  // The schema comment must resolve in the user's repository: the copy beside the file when there
+  // is one (oradmin init writes it), else the published schema of this version.
+  const local = path.join(path.dirname(path.resolve(cmd.out ?? 'openrouter.admin.yaml')), SCHEMA_FILE);
   const result = exportOrganization(live, {
     now,
+    schemaPath: existsSync(local) ? `./${SCHEMA_FILE}` : SCHEMA_URL,
     ...(cmd.workspace ? { workspaces: [...new Set(cmd.workspace)] } : {}),
     ...(cmd.out ? { file: cmd.out } : {}),
   });

@@ -2,8 +2,14 @@
 // what to do before the first apply, short lists on one line, a blank line between sections.
 import { Document, isMap, isScalar, isSeq, visit, type Node } from 'yaml';
 import { hasUnsafeText, terminalText } from '../untrusted.js';
+import { VERSION } from '../version.js';
 
-export const DEFAULT_SCHEMA_PATH = './schemas/openrouter.admin.schema.json';
+/**
+ * The schema of this version, where it resolves from any repository: the published package on a
+ * CDN. A local copy beside the file (`oradmin init` writes one) is preferred when there is one.
+ */
+export const SCHEMA_URL = `https://unpkg.com/oradmin@${VERSION}/schemas/openrouter.admin.schema.json`;
+export const DEFAULT_SCHEMA_PATH = SCHEMA_URL;
 
 /** Lists of scalars up to this many characters (providers, members, budgets) read best on one line. */
 const FLOW_MAX_CHARS = 72;

@@ -103,7 +103,9 @@ describe('oradmin export', () => {
   it('writes the header, every workspace setting, and only the non-default values of the rest', async () => {
     const { exported, doc } = await roundTrip(await org(RICH));
     const lines = exported.stdout.split('\n');
-    expect(lines[0]).toBe('# yaml-language-server: $schema=./schemas/openrouter.admin.schema.json');
+    // A schema reference that resolves in the user's repository: the published one of this version
+    // (a local copy beside the file is preferred when there is one, see below).
+    expect(lines[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/oradmin@\d+\.\d+\.\d+\/schemas\/openrouter\.admin\.schema\.json$/);
     expect(exported.stdout).toMatch(/^# Exported from the live organization by `oradmin export` on \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\.$/m);
     expect(exported.stdout).toContain('#   secrets:\n#     file: .oradmin/secrets.json');
     expect(doc.unmanaged).toEqual({ keys: 'report', guardrails: 'report', workspaces: 'report', members: 'report' });
@@ -236,6 +238,13 @@ describe('oradmin export', () => {
     const p = JSON.parse(plan.stdout);
     expect(p.operations).toEqual([]);
     expect([...new Set(p.unmanaged.map((u: { address: string }) => u.address))]).toEqual(['guardrail.default/cap', 'key.default/capped', 'key.default/crossed', 'key.default/twin']);
+  });
+
+  it('names the local schema copy when there is one beside the file', async () => {
+    const o = await org({ keys: [{ name: 'a' }] });
+    o.write('openrouter.admin.schema.json', '{}');
+    const r = await o.run(['export']);
+    expect(r.stdout.split('\n')[0]).toBe('# yaml-language-server: $schema=./openrouter.admin.schema.json');
   });
 
   it('--out writes a new file, and never overwrites one', async () => {

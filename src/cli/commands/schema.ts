@@ -6,8 +6,8 @@ export function registerSchema(program: Command, io: Io): void {
   program
     .command('schema')
     .description('print the JSON Schema of openrouter.admin.yaml (for editors)')
-    .addHelpText('after', helpText('\nThe same schema is committed at schemas/openrouter.admin.schema.json. Point your editor at it with\n' +
-        '  # yaml-language-server: $schema=./schemas/openrouter.admin.schema.json',)
+    .addHelpText('after', helpText('\nSave it beside your file (oradmin init does) and point your editor at it with\n' +
+        '  # yaml-language-server: $schema=./openrouter.admin.schema.json',)
     )
     .action(async () => {
       const { jsonSchema } = await import('../../config/schema.js');
