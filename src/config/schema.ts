@@ -251,6 +251,16 @@ const secrets = z
       .min(1)
       .optional()
       .meta(d('Command run once per new key with the secret as JSON on stdin (never argv or env).')),
+    timeout: z
+      .string()
+      .regex(/^\d+(ms|s|m|h)$/, { message: 'must be a duration like 60s, 5m or 500ms' })
+      .optional()
+      .meta(
+        d(
+          'How long the command may run for one key (default 60s). Past it, its process group is killed, ' +
+            'the delivery fails and the new key is deleted.',
+        ),
+      ),
   })
   .meta(d('Where the secret of each newly created key goes. Required before apply may create a key.'));
 
