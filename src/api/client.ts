@@ -391,13 +391,24 @@ export interface ClientFromEnvOptions extends ClientTuning {
 export function createClientFromEnv(options: ClientFromEnvOptions): ApiClient {
   const { apiUrl, env, verbose, ...tuning } = options;
   const baseUrl = resolveBaseUrl(apiUrl, env);
-  const managementKey = nonEmpty(env[MANAGEMENT_KEY_VARIABLE]) ?? nonEmpty(env[PROVISIONING_KEY_VARIABLE]);
-  if (managementKey === undefined) {
+  const managementKey = requireManagementKey(env);
+  return new ApiClient({ baseUrl, managementKey, ...(verbose ? { verbose } : {}), ...tuning });
+}
+
+/** The management key of the environment, or the one-line error naming the variable. */
+export function requireManagementKey(env: NodeJS.ProcessEnv): string {
+  const key = managementKeyFrom(env);
+  if (key === undefined) {
     throw new OradminError(
       `${MANAGEMENT_KEY_VARIABLE} is not set: export your organization's management key in it (alias ${PROVISIONING_KEY_VARIABLE})`,
     );
   }
-  return new ApiClient({ baseUrl, managementKey, ...(verbose ? { verbose } : {}), ...tuning });
+  return key;
+}
+
+/** The management key of the environment, when set (PRODUCT.md section 2: credentials come only from there). */
+export function managementKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
+  return nonEmpty(env[MANAGEMENT_KEY_VARIABLE]) ?? nonEmpty(env[PROVISIONING_KEY_VARIABLE]);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
