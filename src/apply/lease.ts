@@ -108,6 +108,29 @@ export async function forceRelease(client: Requester, run: string, now: Date): P
   return lease;
 }
 
+/**
+ * The lease as something to hold around a run (cli/pipeline.ts, ReadGuard): acquired with the
+ * run's client, released (idempotently) when the run ends, and asked whether it was lost.
+ */
+export function leaseGuard(deps: Omit<LeaseDeps, 'client'>): {
+  acquire(client: Requester): Promise<void>;
+  release(): Promise<void>;
+  lost(): string | undefined;
+} {
+  let held: HeldLease | undefined;
+  return {
+    acquire: async (client) => {
+      held = await acquireLease({ ...deps, client });
+    },
+    release: async () => {
+      const h = held;
+      held = undefined;
+      await h?.release();
+    },
+    lost: () => held?.lost(),
+  };
+}
+
 export async function acquireLease(d: LeaseDeps): Promise<HeldLease> {
   const now = d.now ?? (() => new Date());
   const sleep = d.sleep ?? realSleep;
@@ -191,20 +214,25 @@ function hold(d: LeaseDeps, id: string, renew: (id: string) => Promise<unknown>,
   let lost: string | undefined;
   let warned = false;
   let beat: Promise<void> = Promise.resolve();
+  let beating = false;
   const timer = setInterval(() => {
-    beat = beat
-      .then(() => renew(id))
-      .then(
-        () => undefined,
-        (err: unknown) => {
-          if (err instanceof ApiError && err.status === 404) {
-            lost ??= `the apply lease of run ${d.run} was removed while this apply ran (\`oradmin unlock ${d.run}\`?)`;
-            return;
-          }
-          if (!warned) d.notice(`warning: could not renew the apply lease of run ${d.run} (${(err as Error).message}); retrying`);
-          warned = true;
-        },
-      );
+    // A renewal still retrying is not joined by another: renewals would only pile up.
+    if (beating || lost) return;
+    beating = true;
+    beat = renew(id).then(
+      () => {
+        beating = false;
+      },
+      (err: unknown) => {
+        beating = false;
+        if (err instanceof ApiError && err.status === 404) {
+          lost ??= `the apply lease of run ${d.run} was removed while this apply ran (\`oradmin unlock ${d.run}\`?)`;
+          return;
+        }
+        if (!warned) d.notice(`warning: could not renew the apply lease of run ${d.run} (${(err as Error).message}); retrying`);
+        warned = true;
+      },
+    );
   }, Math.max(10, Math.floor(d.ttlMs / 3)));
   timer.unref();
   return {

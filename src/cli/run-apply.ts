@@ -6,7 +6,7 @@ import { executePlan, type ExecReport } from '../apply/executor.js';
 import { idRegistryFrom } from '../apply/ids.js';
 import { KeyCreationProtocol } from '../apply/key-creation.js';
 import { readPlanfile, type Planfile } from '../apply/planfile.js';
-import { acquireLease, describeHolder, formatDuration, type HeldLease } from '../apply/lease.js';
+import { describeHolder, formatDuration, leaseGuard } from '../apply/lease.js';
 import { requireManagementKey } from '../api/client.js';
 import { parseDuration } from '../core/duration.js';
 import { canonicalJson } from '../core/normalize.js';
@@ -20,7 +20,7 @@ import type { Operation, Plan } from '../core/types.js';
 import { OradminError } from '../errors.js';
 import { confirm } from './confirm.js';
 import type { GlobalOptions, Io } from './context.js';
-import { planOrganization, readLiveFor, type ReadGuard } from './pipeline.js';
+import { planOrganization, readLiveFor } from './pipeline.js';
 import { progressReporter } from './progress.js';
 import { renderPlan } from './render-plan.js';
 
@@ -59,25 +59,8 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
     if (json) io.stdout.write(`${JSON.stringify({ plan: plan ? planJson(plan) : null, result }, null, 2)}\n`);
   };
 
-  let lease: HeldLease | undefined;
-  const guard: ReadGuard | undefined = locked
-    ? {
-        acquire: async (client) => {
-          lease = await acquireLease({
-            client,
-            run,
-            holder: describeHolder(io.env),
-            ttlMs: lockTtlMs,
-            timeoutMs: lockTimeoutMs,
-            notice: (line) => io.stderr.write(`${line}\n`),
-          });
-        },
-        release: async () => {
-          const held = lease;
-          lease = undefined;
-          await held?.release();
-        },
-      }
+  const lease = locked
+    ? leaseGuard({ run, holder: describeHolder(io.env), ttlMs: lockTtlMs, timeoutMs: lockTimeoutMs, notice: (line) => io.stderr.write(`${line}\n`) })
     : undefined;
   const planOptions: PlanOptions = {
     targets,
@@ -85,7 +68,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
     pendingGraceMs: lockTtlMs,
     ...(cmd.secretsOut ? { secretsOut: cmd.secretsOut } : {}),
   };
-  const { loaded, live, result, client } = await planOrganization(opts, io, { ...planOptions, allowReplace: cmd.allowReplace === true }, now, guard);
+  const { loaded, live, result, client } = await planOrganization(opts, io, { ...planOptions, allowReplace: cmd.allowReplace === true }, now, lease);
   try {
     const plan = result.plan;
     if (saved) {
@@ -185,7 +168,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
     if (!json) io.stdout.write(`Apply complete: ${report.done.length} operation${report.done.length === 1 ? '' : 's'} done; a new plan is empty.\n`);
     return 0;
   } finally {
-    await guard?.release();
+    await lease?.release();
     await client.close();
   }
 }
