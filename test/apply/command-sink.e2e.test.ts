@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { org } from '../helpers/org.js';
 import { liveKeyNames } from '../helpers/secrets.js';
 
+/** Running, not just not yet reaped: an orphan killed in a container may linger as a zombie. */
 function alive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
   } catch {
     return false;
   }
