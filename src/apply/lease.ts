@@ -16,11 +16,10 @@
 // — three — plus one PATCH per third of the lease's validity that the apply lasts (every 15 s by
 // default), and one GET per poll (every 2 s at most) while waiting for another apply.
 import { hostname, userInfo } from 'node:os';
-import type { Requester } from '../api/client.js';
 import { AmbiguousWriteError, ApiError } from '../api/errors.js';
 import { readCountedList } from '../api/paginate.js';
 import { CreateGuardrailRequest, CreateGuardrailResponse, ListGuardrailsResponse, UpdateGuardrailRequest } from '../api/schemas.js';
-import { pathOf } from '../api/client.js';
+import { pathOf, type Requester } from '../api/client.js';
 import { leaseDescription, leaseInfo, leaseName, type LeaseInfo } from '../core/reserved-names.js';
 import { OradminError } from '../errors.js';
 import { terminalText } from '../render/untrusted.js';
