@@ -2,10 +2,11 @@
 // same new key with their own sinks make one key and one secret; a loser waits --lock-timeout and
 // then refuses naming the holder; a crashed holder's lease expires; `oradmin unlock` releases one;
 // plan says when one is held; the lease guardrail is never planned, reported, exported or listed.
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli, type CliResult } from '../helpers/cli.js';
 import { org, type Org } from '../helpers/org.js';
 import { leasesIn } from '../helpers/lease.js';
 import { expectKeysSecured, liveKeyNames, readSecrets } from '../helpers/secrets.js';
@@ -42,6 +43,20 @@ function until(check: () => boolean, timeoutMs = 30_000): Promise<void> {
   });
 }
 
+/** The CLI as a child whose stderr can be watched while it runs (runCli returns it at the end). */
+function startCli(o: Org, args: string[], cwd: string): { stderr: () => string; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1', ...o.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { stderr: () => stderr, done };
+}
+
 function twoCheckouts(o: Org): [string, string] {
   const dirs = ['a', 'b'].map((d) => path.join(o.dir, d)) as [string, string];
   for (const d of dirs) {
@@ -65,14 +80,14 @@ describe('the apply lease', () => {
     const o = await org();
     const [a, b] = twoCheckouts(o);
     const first = o.run(['apply', '--auto-approve'], { cwd: a });
-    // Hold the first apply inside its lease (very slow answers) until the second has queued behind it.
+    // Hold the first apply inside its lease (very slow answers) until the second says it waits for it.
     await until(() => leasesIn(o.sb).length === 1);
-    o.sb.setLatency(1_000);
+    o.sb.setLatency(2_000);
     const holder = leasesIn(o.sb)[0]!.name!.slice('oradmin-lease:'.length);
-    const second = o.run(['apply', '--auto-approve'], { cwd: b });
-    await until(() => leasesIn(o.sb).length === 2);
+    const second = startCli(o, ['apply', '--auto-approve'], b);
+    await until(() => second.stderr().includes('Waiting for the apply lease'), 45_000);
     o.sb.setLatency(0);
-    const [ra, rb] = await Promise.all([first, second]);
+    const [ra, rb] = await Promise.all([first, second.done]);
     expect([ra.code, rb.code]).toEqual([0, 0]);
     expect(ra.stderr).toContain('ok create key.default/race-key');
     expect(rb.stderr).toContain(`Waiting for the apply lease, held by run ${holder} (`);
