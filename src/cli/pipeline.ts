@@ -42,8 +42,8 @@ export async function readLiveFor(client: ApiClient, config: FileConfig | undefi
 
 /**
  * Something to hold while the organization is read and changed — apply's lease (apply/lease.ts).
- * Taken once the file is known to be valid, before the first read, so that what is planned is
- * what no other apply is changing; given back by the caller, or here when planning fails.
+ * Taken before the first read, so that what is planned is what no other apply is changing; given
+ * back by the caller, or here when planning fails.
  */
 export interface ReadGuard {
   acquire(client: ApiClient): Promise<void>;
@@ -54,8 +54,7 @@ export interface ReadGuard {
  * The file is validated on a worker thread while the organization is read: the reads do not wait
  * for the parse, and what they need from the file (models, default guardrails) is awaited only
  * where it is used. File errors are still reported before credential or API errors. With a guard,
- * the reads wait for it, and it waits for the file: a bad file is reported without queueing for
- * the lease.
+ * the reads wait for it (and a bad file is reported once it is held, then it is given back).
  */
 export async function planOrganization(opts: GlobalOptions, io: Io, options: PlanOptions, now: Date, guard?: ReadGuard): Promise<Planned> {
   const loading = loadConfigInWorker(opts.file, now);
@@ -67,7 +66,8 @@ export async function planOrganization(opts: GlobalOptions, io: Io, options: Pla
     await loading;
     throw err;
   }
-  const guarded = guard ? loading.then(() => guard.acquire(client)) : Promise.resolve();
+  // The lease is taken while the file is parsed (both take a few round trips' time); the reads wait for it.
+  const guarded = guard ? guard.acquire(client) : Promise.resolve();
   guarded.catch(() => undefined);
   let acquired = false;
   const needs = loading.then((l) => readNeeds(l.config), () => ({ models: false, defaultGuardrailsFor: [] }));
