@@ -84,7 +84,7 @@ export async function readLeases(client: Requester, now: Date): Promise<LeaseInf
 
 /** One line naming a lease's holder, for messages; the holder is untrusted text. */
 export function describeLease(l: LeaseInfo): string {
-  return `run ${l.run} (${terminalText(l.holder)}) since ${l.since}, valid until ${l.expiresAt} unless renewed`;
+  return `run ${l.run} (${terminalText(l.holder)}) since ${l.since}, ${l.expired ? `expired at ${l.expiresAt}` : `valid until ${l.expiresAt} unless renewed`}`;
 }
 
 async function removeLease(client: Requester, id: string): Promise<void> {
@@ -198,7 +198,10 @@ export async function acquireLease(d: LeaseDeps): Promise<HeldLease> {
         announced = true;
       }
       if (at.getTime() - renewedAt >= d.ttlMs / 3) {
-        await renew(mine.id);
+        // Gone (unlocked, or judged expired by another run): the next round queues again.
+        await renew(mine.id).catch((err: unknown) => {
+          if (!(err instanceof ApiError && err.status === 404)) throw err;
+        });
         renewedAt = at.getTime();
       }
       await sleep(Math.max(20, Math.min(2_000, d.ttlMs / 4, d.timeoutMs - waited)));
