@@ -28,6 +28,11 @@ import { ErrorResponse } from './schemas.js';
 export const DEFAULT_API_URL = 'https://openrouter.ai/api/v1';
 /** Generous for a page of 100 objects; a hung connection still fails (and is retried) in bounded time. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * The largest response body read. A page of 100 objects is tens of kilobytes and the model catalog
+ * a few megabytes; a body past this is a misbehaving server, refused before it exhausts memory.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined;
@@ -74,6 +79,8 @@ export interface ClientTuning {
   clock?: Partial<RetryEnv>;
   /** How long an idle connection is kept open for reuse. */
   keepAliveTimeoutMs?: number;
+  /** Responses larger than this are refused (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
 
 export interface ClientOptions extends ClientTuning {
@@ -95,6 +102,7 @@ export class ApiClient implements Requester {
   private readonly policy: RetryPolicy;
   private readonly env: RetryEnv;
   private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
   private readonly headers: Record<string, string>;
   private readonly verbose: ((line: string) => void) | undefined;
   private readonly counters = { requests: 0, retries: 0, byOperation: new Map<string, number>() };
@@ -110,6 +118,7 @@ export class ApiClient implements Requester {
     const limits = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
     this.gate = new RequestGate(limits, this.env);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.verbose = options.verbose;
     // One connection per request in flight: the gate never lets more through.
     this.pool = new Pool(options.baseUrl.origin, {
@@ -169,7 +178,7 @@ export class ApiClient implements Requester {
     }
 
     const mode = spec.retry ?? retryModeFor(spec.method, spec.operation);
-    const text = await runWithRetry(() => this.attempt(spec, target, payload), {
+    const retrying = runWithRetry(() => this.attempt(spec, target, payload), {
       mode,
       method: spec.method,
       policy: this.policy,
@@ -185,6 +194,13 @@ export class ApiClient implements Requester {
         return ambiguous ? new AmbiguousWriteError(init, redact) : new ApiError(init, redact);
       },
     });
+    let text: string;
+    try {
+      text = await retrying;
+    } catch (err) {
+      if (!(err instanceof BodyTooLarge)) throw err;
+      throw this.badResponse(spec, errorBase, `the response is larger than ${this.maxResponseBytes} bytes, more than any answer of the management API; it was not read`);
+    }
 
     let json: unknown;
     try {
@@ -228,7 +244,7 @@ export class ApiClient implements Requester {
         body: payload ?? null,
         signal: controller.signal,
       });
-      const text = await res.body.text();
+      const text = await readBounded(res.body, this.maxResponseBytes);
       this.log(`${spec.method} ${target} ${res.statusCode} ${this.env.now() - started}ms`);
       if (res.statusCode >= 200 && res.statusCode < 300) return { ok: true, value: text };
       const retryAfter = res.headers['retry-after'];
@@ -239,6 +255,7 @@ export class ApiClient implements Requester {
       };
       return { ok: false, failure, error: new HttpStatusError(res.statusCode, apiMessageOf(text)) };
     } catch (err) {
+      if (err instanceof BodyTooLarge) throw err;
       const code = timedOut ? 'TIMEOUT' : transportCodeOf(err);
       this.log(`${spec.method} ${target} ${code} ${this.env.now() - started}ms`);
       return { ok: false, failure: transportFailure(code), error: err instanceof Error ? err : new Error(String(err)) };
@@ -251,6 +268,23 @@ export class ApiClient implements Requester {
   private log(line: string): void {
     this.verbose?.(this.redactor.redact(line));
   }
+}
+
+/** A body past the limit: not a transient failure, so it is thrown past the retry layer. */
+class BodyTooLarge extends Error {}
+
+async function readBounded(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > limit) {
+      body.destroy();
+      throw new BodyTooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 /** A non-2xx answer, carried from the attempt to the error the client throws. */
@@ -371,15 +405,25 @@ export interface ClientFromEnvOptions extends ClientTuning {
 export function createClientFromEnv(options: ClientFromEnvOptions): ApiClient {
   const { apiUrl, env, verbose, ...tuning } = options;
   const { url: baseUrl, source: baseUrlSource } = resolveBaseUrlWithSource(apiUrl, env);
-  const fromMain = nonEmpty(env[MANAGEMENT_KEY_VARIABLE]);
-  const managementKey = fromMain ?? nonEmpty(env[PROVISIONING_KEY_VARIABLE]);
-  if (managementKey === undefined) {
+  const managementKey = requireManagementKey(env);
+  const credentialVariable = nonEmpty(env[MANAGEMENT_KEY_VARIABLE]) !== undefined ? MANAGEMENT_KEY_VARIABLE : PROVISIONING_KEY_VARIABLE;
+  return new ApiClient({ baseUrl, managementKey, origin: { baseUrlSource, credentialVariable }, ...(verbose ? { verbose } : {}), ...tuning });
+}
+
+/** The management key of the environment, or the one-line error naming the variable. */
+export function requireManagementKey(env: NodeJS.ProcessEnv): string {
+  const key = managementKeyFrom(env);
+  if (key === undefined) {
     throw new OradminError(
       `${MANAGEMENT_KEY_VARIABLE} is not set: export your organization's management key in it (alias ${PROVISIONING_KEY_VARIABLE})`,
     );
   }
-  const credentialVariable = fromMain !== undefined ? MANAGEMENT_KEY_VARIABLE : PROVISIONING_KEY_VARIABLE;
-  return new ApiClient({ baseUrl, managementKey, origin: { baseUrlSource, credentialVariable }, ...(verbose ? { verbose } : {}), ...tuning });
+  return key;
+}
+
+/** The management key of the environment, when set (PRODUCT.md section 2: credentials come only from there). */
+export function managementKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
+  return nonEmpty(env[MANAGEMENT_KEY_VARIABLE]) ?? nonEmpty(env[PROVISIONING_KEY_VARIABLE]);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

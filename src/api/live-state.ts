@@ -6,6 +6,7 @@
 // A read that fails (after the client's retries) rejects the whole read: a missing read must never
 // look like a missing object, which the planner would turn into a create (PRODUCT.md section 5).
 import { DEFAULT_WORKSPACE } from '../core/context.js';
+import { isReservedGuardrailName } from '../core/reserved-names.js';
 import type { LiveBudget, LiveGuardrail, LiveKey, LiveState, LiveWorkspace, LiveWorkspaceMember } from '../core/live.js';
 import { pathOf, type Requester } from './client.js';
 import { ApiError } from './errors.js';
@@ -96,10 +97,14 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
     if (flag !== undefined) budgetSettings[ws.id] = { include_byok_in_budgets: flag };
   });
 
+  // Apply leases are oradmin's bookkeeping, not the user's guardrails: set apart here, where every
+  // command (plan, apply, status, export, the MCP tools) reads the organization.
+  const allGuardrails = dedupeById(contents.flatMap((c) => c.guardrails));
   const state: LiveState = {
     workspaces,
     keys: contents.flatMap((c) => c.keys),
-    guardrails: dedupeById(contents.flatMap((c) => c.guardrails)),
+    guardrails: allGuardrails.filter((g) => !isReservedGuardrailName(g.name)),
+    leases: allGuardrails.filter((g) => isReservedGuardrailName(g.name)),
     budgets: contents.flatMap((c) => c.budgets),
     budgetSettings,
     workspaceMembers: contents.flatMap((c) => c.members),

@@ -8,12 +8,20 @@
 //      in parallel windows that grow (1, then 2, 4, 8, … up to a cap) while pages come back full.
 // Offset paging over a list that changes while it is read can skip or repeat an item: both
 // de-duplicate by id. A server that ignores the offset would make us loop or double everything:
-// a page identical to the previous one is an error.
+// a page identical to the previous one is an error. A `total_count` or a /keys list larger than
+// any real organization is an error too: trusting `total_count: 1e12` would allocate ten billion
+// offsets and crash the process instead of saying what is wrong.
 import type { ZodType } from 'zod';
 import type { LiveKey } from '../core/live.js';
 import type { QueryValue, Requester } from './client.js';
 import { ApiError } from './errors.js';
 import { KEYS_PAGE_SIZE, ListKeysResponse, PAGE_LIMIT_MAX } from './schemas.js';
+
+/**
+ * The most items oradmin reads from one list. PRODUCT.md section 5 sizes organizations at 10,000
+ * keys, 1,000 guardrails and 500 members; ten times the largest is still a believable answer.
+ */
+export const MAX_LIST_ITEMS = 100_000;
 
 export interface CountedListSpec<T> {
   operation: string;
@@ -42,7 +50,7 @@ export async function readCountedList<T>(client: Requester, spec: CountedListSpe
   const pages = new Map<number, T[]>();
   const first = await fetchPage(0);
   pages.set(0, first.data);
-  let total = first.total_count;
+  let total = checkedTotal(first.total_count, spec);
   // Usually one round. If the list grew while it was read, a later page reports a larger total and
   // the offsets it adds are read too.
   for (;;) {
@@ -54,7 +62,7 @@ export async function readCountedList<T>(client: Requester, spec: CountedListSpe
     const results = await Promise.all(missing.map(async (offset) => [offset, await fetchPage(offset)] as const));
     for (const [offset, page] of results) {
       pages.set(offset, page.data);
-      total = Math.max(total, page.total_count);
+      total = Math.max(total, checkedTotal(page.total_count, spec));
     }
   }
 
@@ -121,6 +129,7 @@ export async function readAllKeys(client: Requester, options: KeysListOptions): 
       const offset = offsets[i]!;
       if (samePage(previous, page, hashOf)) throw notAdvancing('list', '/keys', previousOffset, offset, options.address);
       all.push(...page);
+      if (all.length > MAX_LIST_ITEMS) throw tooLong('list', '/keys', `more than ${MAX_LIST_ITEMS} keys in one workspace`, options.address);
       // Pages fetched beyond the first short one are ignored: the list ended there.
       if (page.length < KEYS_PAGE_SIZE) {
         done = true;
@@ -133,6 +142,23 @@ export async function readAllKeys(client: Requester, options: KeysListOptions): 
     window = Math.min(window * 2, maxWindow);
   }
   return dedupe(all, hashOf);
+}
+
+function checkedTotal(total: number, spec: { operation: string; path: string; address?: string | undefined }): number {
+  if (Number.isSafeInteger(total) && total >= 0 && total <= MAX_LIST_ITEMS) return total;
+  throw tooLong(spec.operation, spec.path, `total_count ${total}`, spec.address);
+}
+
+function tooLong(operation: string, path: string, what: string, address?: string): ApiError {
+  return new ApiError({
+    operation,
+    method: 'GET',
+    path,
+    ...(address === undefined ? {} : { address }),
+    detail:
+      `the server reports ${what}, which is not a believable list (oradmin reads at most ${MAX_LIST_ITEMS} items from one list); ` +
+      'nothing was planned — check --api-url points at the OpenRouter management API',
+  });
 }
 
 /** Two non-empty pages with the same items in the same order: the offset did not advance. */

@@ -24,7 +24,13 @@ export interface ExecReport {
 export async function executePlan(
   ops: readonly Operation[],
   ctx: ExecContext,
-  opts: { concurrency?: number; onEvent?: (e: ExecEvent) => void; now?: () => number } = {},
+  opts: {
+    concurrency?: number;
+    onEvent?: (e: ExecEvent) => void;
+    now?: () => number;
+    /** Checked before each start: true stops starting operations, as after a failure (a lost lease). */
+    shouldStop?: () => boolean;
+  } = {},
 ): Promise<ExecReport> {
   const concurrency = opts.concurrency ?? DEFAULT_EXEC_CONCURRENCY;
   const now = opts.now ?? (() => performance.now());
@@ -96,7 +102,7 @@ export async function executePlan(
   };
 
   for (;;) {
-    while (!stopping && running.size < concurrency) {
+    while (!stopping && !opts.shouldStop?.() && running.size < concurrency) {
       const batch = takeBatch();
       if (!batch) break;
       for (const op of batch) started.add(op);

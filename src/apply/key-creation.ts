@@ -2,7 +2,7 @@
 // that response only (API README, "Keys"), so a blind retry could leave a second key, and a lost
 // response a key whose secret nobody holds. Every step is therefore recoverable without a human:
 //
-//  1. POST /keys under a temporary name `oradmin-pending:<nonce>:<name>` (key-pending.ts), with the
+//  1. POST /keys under a temporary name `oradmin-pending:<nonce>@<run>:<name>` (key-pending.ts), with the
 //     limit, reset, BYOK flag, expiry and creator set. Never retried blindly: after an ambiguous
 //     failure the workspace's keys are listed, a key with that nonce is deleted (its secret was
 //     lost), and the creation starts again with a new nonce.
@@ -25,7 +25,7 @@ import { normalizeTimestamp } from '../core/normalize.js';
 import type { Operation } from '../core/types.js';
 import { OradminError } from '../errors.js';
 import { deleteObject, pathOf } from '../resources/calls.js';
-import { pendingName } from '../resources/key-pending.js';
+import { pendingName, type PendingRun } from '../resources/key-pending.js';
 import { bindKeys } from '../resources/key-guardrail.js';
 import type { ExecContext, IdRegistry, KeyCreator } from '../resources/types.js';
 import type { SecretSink } from './sinks/types.js';
@@ -38,6 +38,8 @@ export interface KeyCreationDeps {
   ids: IdRegistry;
   sink: SecretSink | undefined;
   now: () => Date;
+  /** The run creating the keys, written into their pending names (key-pending.ts). */
+  run?: PendingRun;
   /** Observes each step (audit log, tests). Never receives the secret. */
   onStep?: (address: string, step: string, detail?: Record<string, unknown>) => void;
 }
@@ -133,7 +135,7 @@ export class KeyCreationProtocol implements KeyCreator {
     const creator = op.exec.creator_user_id as string | undefined;
     for (let attempt = 1; ; attempt++) {
       const nonce = randomBytes(6).toString('hex');
-      const tmpName = pendingName(nonce, op.exec.name as string);
+      const tmpName = pendingName(nonce, op.exec.name as string, this.deps.run);
       const body = {
         name: tmpName,
         workspace_id: workspaceId,

@@ -17,6 +17,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerInit } from './commands/init.js';
 import { helpText } from './help-text.js';
+import { registerUnlock } from './commands/unlock.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -69,6 +70,7 @@ Examples:
   registerSchema(program, io);
   registerInit(program, io);
   registerCompletion(program, io);
+  registerUnlock(program, io);
   return program;
 }
 

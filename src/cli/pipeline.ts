@@ -42,11 +42,22 @@ export async function readLiveFor(client: ApiClient, config: FileConfig | undefi
 }
 
 /**
+ * Something to hold while the organization is read and changed — apply's lease (apply/lease.ts).
+ * Taken before the first read, so that what is planned is what no other apply is changing; given
+ * back by the caller, or here when planning fails.
+ */
+export interface ReadGuard {
+  acquire(client: ApiClient): Promise<void>;
+  release(): Promise<void>;
+}
+
+/**
  * The file is validated on a worker thread while the organization is read: the reads do not wait
  * for the parse, and what they need from the file (models, default guardrails) is awaited only
- * where it is used. File errors are still reported before credential or API errors.
+ * where it is used. File errors are still reported before credential or API errors. With a guard,
+ * the reads wait for it (and a bad file is reported once it is held, then it is given back).
  */
-export async function planOrganization(opts: GlobalOptions, io: Io, options: PlanOptions, now: Date): Promise<Planned> {
+export async function planOrganization(opts: GlobalOptions, io: Io, options: PlanOptions, now: Date, guard?: ReadGuard): Promise<Planned> {
   const loading = loadConfigInWorker(opts.file, now);
   loading.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   let client: ApiClient;
@@ -56,8 +67,15 @@ export async function planOrganization(opts: GlobalOptions, io: Io, options: Pla
     await loading;
     throw err;
   }
+  // The lease is taken while the file is parsed (both take a few round trips' time); the reads wait for it.
+  const guarded = guard ? guard.acquire(client) : Promise.resolve();
+  guarded.catch(() => undefined);
+  let acquired = false;
   const needs = loading.then((l) => readNeeds(l.config), () => ({ models: false, defaultGuardrailsFor: [] }));
-  const reading = readLiveState(client, { models: needs.then((n) => n.models), defaultGuardrailsFor: needs.then((n) => n.defaultGuardrailsFor) });
+  const reading = guarded.then(() => {
+    acquired = guard !== undefined;
+    return readLiveState(client, { models: needs.then((n) => n.models), defaultGuardrailsFor: needs.then((n) => n.defaultGuardrailsFor) });
+  });
   reading.catch(() => undefined);
   try {
     let loaded: LoadedConfig;
@@ -75,6 +93,7 @@ export async function planOrganization(opts: GlobalOptions, io: Io, options: Pla
     for (const w of result.warnings) io.stderr.write(`warning: ${terminalText(w)}\n`);
     return { loaded, live, result, client };
   } catch (err) {
+    if (acquired) await guard!.release();
     await client.close();
     throw err;
   }

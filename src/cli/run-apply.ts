@@ -3,10 +3,17 @@ import { AuditLog } from '../apply/audit-log.js';
 import { executePlan, type ExecReport } from '../apply/executor.js';
 import { idRegistryFrom } from '../apply/ids.js';
 import { KeyCreationProtocol } from '../apply/key-creation.js';
-import { readPlanfile } from '../apply/planfile.js';
+import { readPlanfile, type Planfile } from '../apply/planfile.js';
 import { resolveSink } from '../apply/sinks/resolve.js';
+import { describeHolder, formatDuration, leaseGuard } from '../apply/lease.js';
+import { requireManagementKey } from '../api/client.js';
+import { parseDuration } from '../core/duration.js';
+import { canonicalJson } from '../core/normalize.js';
+import { DEFAULT_LEASE_TTL_MS, MAX_LEASE_TTL_MS } from '../core/reserved-names.js';
+import type { PlanOptions } from '../core/context.js';
+import { randomBytes } from 'node:crypto';
 import { buildPlan } from '../resources/registry.js';
-import { planJson } from '../core/plan-json.js';
+import { describeSecretsSink, planJson } from '../core/plan-json.js';
 import type { Operation, Plan } from '../core/types.js';
 import { OradminError } from '../errors.js';
 import { confirm } from './confirm.js';
@@ -19,31 +26,54 @@ import { jsonText, terminalText } from '../untrusted.js';
 
 export interface ApplyCommandOptions {
   planfile?: string;
-  fileGiven?: boolean;
   autoApprove?: boolean;
   secretsOut?: string;
   allowReplace?: boolean;
   force?: boolean;
   target?: string[];
   logFile?: string;
+  /** `--lock` (default) / `--lock=false`, `--no-lock`: hold the organization's apply lease. */
+  lock?: boolean;
+  /** `--lock-timeout`: how long to wait for another apply's lease. */
+  lockTimeout?: string;
+  /** `--lock-ttl`: how long this run's lease stays valid without renewal. */
+  lockTtl?: string;
 }
+
+export const DEFAULT_LOCK_TIMEOUT = '60s';
 
 export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandOptions): Promise<number> {
   const now = new Date();
-  const saved = cmd.planfile ? await readPlanfile(cmd.planfile) : undefined;
-  const opts: GlobalOptions = saved && !cmd.fileGiven ? { ...global, file: saved.file } : global;
+  const lockTimeoutMs = durationOption('--lock-timeout', cmd.lockTimeout ?? DEFAULT_LOCK_TIMEOUT, 0);
+  const lockTtlMs = durationOption('--lock-ttl', cmd.lockTtl ?? formatDuration(DEFAULT_LEASE_TTL_MS), 100);
+  if (lockTtlMs > MAX_LEASE_TTL_MS) throw new OradminError(`--lock-ttl ${cmd.lockTtl} is longer than ${formatDuration(MAX_LEASE_TTL_MS)}, the longest lease other applies believe`);
+  const locked = cmd.lock !== false;
+  const run = randomBytes(6).toString('hex');
+  // The planfile is authenticated with a key derived from the management key, and names the file
+  // it was made for; apply reads -f (or the default) and only compares (apply/planfile.ts).
+  const saved = cmd.planfile ? await readPlanfile(cmd.planfile, requireManagementKey(io.env), global.file) : undefined;
+  const opts = global;
   const targets = saved ? saved.targets : (cmd.target ?? []);
   const json = opts.output === 'json';
   const out = (result: Record<string, unknown>, plan: Plan | undefined) => {
     if (json) io.stdout.write(`${jsonText(JSON.stringify({ plan: plan ? planJson(plan) : null, result }, null, 2))}\n`);
   };
 
-  const { loaded, live, result, client } = await planOrganization(opts, io, { targets, allowReplace: cmd.allowReplace === true }, now);
+  const lease = locked
+    ? leaseGuard({ run, holder: describeHolder(io.env), ttlMs: lockTtlMs, timeoutMs: lockTimeoutMs, notice: (line) => io.stderr.write(`${line}\n`) })
+    : undefined;
+  const planOptions: PlanOptions = {
+    targets,
+    runId: run,
+    pendingGraceMs: lockTtlMs,
+    ...(cmd.secretsOut ? { secretsOut: cmd.secretsOut } : {}),
+  };
+  const { loaded, live, result, client } = await planOrganization(opts, io, { ...planOptions, allowReplace: cmd.allowReplace === true }, now, lease);
   try {
     const plan = result.plan;
     if (saved) {
-      const stale = staleness(saved, loaded.digest, result.liveDigest, () =>
-        buildPlan({ config: loaded.config, locate: loaded.locate, live, now, options: { targets } }).plan.checksum,
+      const stale = staleness(saved, plan, loaded.digest, result.liveDigest, () =>
+        buildPlan({ config: loaded.config, locate: loaded.locate, live, now, options: planOptions }).plan.checksum,
       );
       if (stale) {
         out({ status: 'refused', reason: stale }, plan);
@@ -84,6 +114,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
       ids,
       sink,
       now: () => new Date(),
+      run: { id: run, locked },
       onStep: (address, step, detail) => {
         if (step === 'delivered') delivered++;
         audit?.write({ address, action: 'create', result: 'step', step, ids: detail });
@@ -91,6 +122,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
     });
     const progress = progressReporter(io, plan.operations.length);
     const report = await executePlan(plan.operations, { client, ids, keys }, {
+      shouldStop: () => lease?.lost() !== undefined,
       onEvent: (e) => {
         progress(e);
         for (const op of e.ops) {
@@ -113,9 +145,15 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
       io.stderr.write(failureText(report));
       return 1;
     }
+    const lost = lease?.lost();
+    if (lost) {
+      out({ ...reportJson('lease-lost', report), reason: lost }, plan);
+      io.stderr.write(`\nApply stopped: ${lost}, so it started nothing more.\n${failureText(report).trimStart()}`);
+      return 1;
+    }
 
     // Verify: what was applied must read back as applied.
-    const after = buildPlan({ config: loaded.config, locate: loaded.locate, live: await readLiveFor(client, loaded.config), now: new Date(), options: { targets } });
+    const after = buildPlan({ config: loaded.config, locate: loaded.locate, live: await readLiveFor(client, loaded.config), now: new Date(), options: planOptions });
     const remaining = after.plan.operations;
     if (remaining.length > 0) {
       out({ ...reportJson('not-converged', report), remaining: remaining.map((o) => o.address) }, plan);
@@ -131,16 +169,21 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
     }
     return 0;
   } finally {
+    await lease?.release();
     await client.close();
   }
 }
 
 function staleness(
-  saved: { desired_digest: string; live_digest: string; plan: { checksum: string } },
+  saved: Planfile,
+  plan: Plan,
   desiredDigest: string,
   liveDigest: string,
   checksumAsPlanned: () => string,
 ): string | undefined {
+  if (canonicalJson(saved.plan.secrets_sink) !== canonicalJson(plan.secrets_sink)) {
+    return `the plan was reviewed with new secrets going to ${describeSecretsSink(saved.plan.secrets_sink)}, but this apply would send them to ${describeSecretsSink(plan.secrets_sink)}`;
+  }
   if (saved.desired_digest !== desiredDigest) return 'the plan is stale: the desired-state file changed since it was made';
   if (saved.live_digest !== liveDigest) return 'the plan is stale: the organization changed since it was made';
   if (saved.plan.checksum !== checksumAsPlanned()) return 'the plan is stale: planning again gives a different plan';
@@ -169,4 +212,12 @@ function failureText(r: ExecReport): string {
   if (r.notStarted.length > 0) lines.push(`  not started: ${terminalText(r.notStarted.map((o) => o.address).join(', '))}`);
   lines.push('Run `oradmin plan` to see exactly the remaining work; `oradmin apply` again finishes it.', '');
   return lines.join('\n');
+}
+
+function durationOption(flag: string, text: string, minMs: number): number {
+  const ms = parseDuration(text);
+  if (ms === undefined || ms < minMs) {
+    throw new OradminError(`${flag} ${text} is not a duration of at least ${formatDuration(minMs)} (write e.g. 30s, 2m or 500ms)`);
+  }
+  return ms;
 }

@@ -7,6 +7,9 @@ import { writePlanfile } from '../apply/planfile.js';
 import { resolveSink } from '../apply/sinks/resolve.js';
 import { terminalText } from '../untrusted.js';
 import { refusalsOf } from './refusals.js';
+import { describeLease } from '../apply/lease.js';
+import { managementKeyFrom } from '../api/client.js';
+import { leaseInfo } from '../core/reserved-names.js';
 
 export interface PlanCommandOptions {
   out?: string;
@@ -19,20 +22,36 @@ export interface PlanCommandOptions {
 }
 
 export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptions, now: Date): Promise<number> {
-  const { loaded, result, client } = await planOrganization(opts, io, { targets: cmd.target ?? [], allowReplace: cmd.allowReplace === true }, now);
+  const { loaded, live, result, client } = await planOrganization(
+    opts,
+    io,
+    { targets: cmd.target ?? [], allowReplace: cmd.allowReplace === true, ...(cmd.secretsOut ? { secretsOut: cmd.secretsOut } : {}) },
+    now,
+  );
   await client.close();
   const sink = await resolveSink({ file: opts.file, secretsOut: cmd.secretsOut, config: loaded.config, env: io.env });
   const refusals = await refusalsOf({ plan: result.plan, config: loaded.config, sink, force: cmd.force === true, env: io.env });
   io.stdout.write(renderPlan(result.plan, opts, io, refusals));
+  // plan takes no lease, but says when an apply holds one: what it shows may change under it.
+  for (const lease of (live.leases ?? []).map((g) => leaseInfo(g, now))) {
+    if (lease && !lease.expired) {
+      io.stderr.write(`Note: an apply is in progress — ${terminalText(describeLease(lease))}; this plan may be out of date when it finishes.\n`);
+    }
+  }
   if (cmd.out) {
-    await writePlanfile(cmd.out, {
-      file: opts.file,
-      desiredDigest: loaded.digest,
-      liveDigest: result.liveDigest,
-      targets: cmd.target ?? [],
-      plan: result.plan,
-      now,
-    });
+    await writePlanfile(
+      cmd.out,
+      {
+        file: opts.file,
+        desiredDigest: loaded.digest,
+        liveDigest: result.liveDigest,
+        targets: cmd.target ?? [],
+        plan: result.plan,
+        now,
+      },
+      // planOrganization has made a client, so the key is there.
+      managementKeyFrom(io.env)!,
+    );
     io.stderr.write(`Saved the plan to ${terminalText(cmd.out)}; run \`oradmin apply ${terminalText(cmd.out)}\` to apply exactly this plan.\n`);
   }
   if (refusals.length > 0) {

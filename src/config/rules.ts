@@ -7,6 +7,7 @@ import { BUDGET_INTERVALS, DEFAULT_WORKSPACE } from './schema.js';
 import type { Finding } from './zod-messages.js';
 import type { Locate } from './merge.js';
 import { closest } from './suggest.js';
+import { LEASE_PREFIX, PENDING_PREFIX } from '../reserved-prefixes.js';
 
 
 export function checkRules(config: FileConfig, locate: Locate, now: Date): Finding[] {
@@ -81,6 +82,7 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
     const ws = g.workspace ?? DEFAULT_WORKSPACE;
     if (!knownWorkspace(ws)) out.push({ path: ['guardrails', i, 'workspace'], message: undeclared(ws) });
     out.push(...absentOnly(g, ['guardrails', i], ['name', 'workspace'], `guardrail "${g.name}"`));
+    if (g.name.startsWith(RESERVED_GUARDRAIL_PREFIX)) out.push({ path: ['guardrails', i, 'name'], message: reserved(g.name, RESERVED_GUARDRAIL_PREFIX) });
     if (!g.absent && absentSlugs.has(ws)) out.push({ path: ['guardrails', i, 'workspace'], message: inAbsentWorkspace(ws) });
     const names = guardrailsByWs.get(ws) ?? new Map<string, number>();
     guardrailsByWs.set(ws, names);
@@ -104,6 +106,7 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
     const ws = k.workspace ?? DEFAULT_WORKSPACE;
     if (!knownWorkspace(ws)) out.push({ path: ['keys', i, 'workspace'], message: undeclared(ws) });
     out.push(...absentOnly(k, ['keys', i], ['name', 'workspace'], `key "${k.name}"`));
+    if (k.name.startsWith(RESERVED_KEY_PREFIX)) out.push({ path: ['keys', i, 'name'], message: reserved(k.name, RESERVED_KEY_PREFIX) });
     if (!k.absent && absentSlugs.has(ws)) out.push({ path: ['keys', i, 'workspace'], message: inAbsentWorkspace(ws) });
     const names = keysByWs.get(ws) ?? new Map<string, number>();
     keysByWs.set(ws, names);
@@ -197,6 +200,17 @@ function absentOnly(decl: object & { absent?: boolean }, path: (string | number)
       atKey: true,
       message: `${what} is declared absent: true (to be deleted), so ${f} has no effect; remove it, or remove absent: true to keep the ${what.split(' ')[0]}`,
     }));
+}
+
+/**
+ * Names oradmin gives its own objects in the organization (the apply lease, keys being created):
+ * a declared object with one would be set apart as oradmin's when read back, and never converge.
+ */
+const RESERVED_GUARDRAIL_PREFIX = LEASE_PREFIX;
+const RESERVED_KEY_PREFIX = `${PENDING_PREFIX}:`;
+
+function reserved(name: string, prefix: string): string {
+  return `"${name}" starts with ${prefix}, which oradmin reserves for its own bookkeeping in the organization; choose another name`;
 }
 
 function inAbsentWorkspace(slug: string): string {

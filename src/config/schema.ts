@@ -270,6 +270,16 @@ const secrets = z
         d(
           'Allow a file sink when CI=true or GITHUB_ACTIONS=true. A CI runner is usually thrown away with the ' +
             'file, so apply refuses there unless this says the runner (or the path) persists.',
+      ),
+    ),
+    timeout: z
+      .string()
+      .regex(/^\d+(ms|s|m|h)$/, { message: 'must be a duration like 60s, 5m or 500ms' })
+      .optional()
+      .meta(
+        d(
+          'How long the command may run for one key (default 60s). Past it, its process group is killed, ' +
+            'the delivery fails and the new key is deleted.',
         ),
       ),
   })

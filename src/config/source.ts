@@ -1,6 +1,7 @@
 // Reading desired-state files: size limit, YAML parsing with source positions, and mapping a path
 // in the parsed data back to the line and column of its node.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../errors.js';
@@ -58,17 +59,64 @@ export async function readSources(target: string): Promise<ReadResult> {
   }
   const docs: SourceDoc[] = [];
   for (const file of files) {
-    const size = (await stat(file)).size;
-    if (size > MAX_FILE_BYTES) {
-      diagnostics.push(
-        at(file, 1, 1, `file is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`),
-      );
-      continue;
-    }
-    const text = await readFile(file, 'utf8');
-    docs.push(parseSource(file, text, diagnostics));
+    const read = await readRegularFile(file);
+    if (typeof read === 'string') diagnostics.push(at(file, 1, 1, read));
+    else docs.push(parseSource(file, read.text, diagnostics));
   }
   return { docs, diagnostics };
+}
+
+/**
+ * The text of a regular file of at most MAX_FILE_BYTES, or why not. Checking `stat().size` and then
+ * reading is not enough: a name linked to /dev/zero reports size 0 and never ends, a FIFO blocks
+ * the open until a writer comes, and a file can grow between the two calls. So the file is opened
+ * without blocking, checked on the open handle, and read with a hard bound.
+ */
+async function readRegularFile(file: string): Promise<{ text: string } | string> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    return `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      return `${file} is ${fileKind(info)}, not a regular file; only regular files are read as desired state`;
+    }
+    if (info.size > MAX_FILE_BYTES) return tooLarge(info.size);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, MAX_FILE_BYTES + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_FILE_BYTES) return tooLarge(total, true);
+    }
+    return { text: Buffer.concat(chunks, total).toString('utf8') };
+  } catch (err) {
+    return `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooLarge(size: number, grew = false): string {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return grew
+    ? `file grew past ${MAX_FILE_BYTES / 1024 / 1024} MB while it was read; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`
+    : `file is ${mb(size)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`;
+}
+
+function fileKind(info: Stats): string {
+  if (info.isDirectory()) return 'a directory';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'a special file';
 }
 
 export function parseSource(file: string, text: string, diagnostics: Diagnostic[]): SourceDoc {

@@ -16,6 +16,15 @@ export interface PlanOptions {
   allowReplace?: boolean;
   /** `--target`: narrow the plan to these addresses (globs allowed) and what they depend on. */
   targets?: readonly string[];
+  /** `--secrets-out`: the file sink apply would use instead of the file's `secrets:`. */
+  secretsOut?: string;
+  /** The apply run this plan is made for: its own pending keys are never another run's. */
+  runId?: string;
+  /**
+   * How long a pending key of a run without the lease (`--lock=false`) is presumed in flight
+   * (default DEFAULT_LEASE_TTL_MS, the lease's own validity).
+   */
+  pendingGraceMs?: number;
 }
 
 export interface PlanInput {

@@ -155,6 +155,11 @@ export interface LiveState {
   keys: LiveKey[];
   /** Every guardrail of every workspace; workspace default guardrails are told apart by id. */
   guardrails: LiveGuardrail[];
+  /**
+   * oradmin's apply leases (reserved-names.ts), kept out of `guardrails` so that nothing plans,
+   * reports, exports or counts them. Read only to tell which other runs are in flight.
+   */
+  leases?: LiveGuardrail[];
   /** Workspace id → its budgets (the budgets list is per workspace and not paginated). */
   budgets: LiveBudget[];
   /** Workspace id → include_byok_in_budgets as reported by the budgets list. */

@@ -1,7 +1,7 @@
 // The machine-readable plan of PRODUCT.md section 2: versioned, with a stable key order. The same
 // document (minus the checksum) is what the checksum covers, so equal plans have equal checksums.
 import { createHash } from 'node:crypto';
-import type { Operation, Plan, PlanSummary, Safety, UnmanagedObject } from './types.js';
+import type { Operation, Plan, PlanSummary, Safety, SecretsSink, UnmanagedObject } from './types.js';
 
 export interface OperationJson {
   address: string;
@@ -23,6 +23,7 @@ export interface PlanJson {
   operations: OperationJson[];
   unmanaged: UnmanagedObject[];
   safety: Safety;
+  secrets_sink: SecretsSink;
   checksum: string;
 }
 
@@ -48,9 +49,25 @@ function planBody(plan: Omit<Plan, 'checksum'>): Omit<PlanJson, 'checksum'> {
     operations: plan.operations.map(operationJson),
     unmanaged: plan.unmanaged.map((u) => ({ address: u.address, kind: u.kind })),
     safety: plan.safety,
+    secrets_sink: plan.secrets_sink,
   };
 }
 
 export function planChecksum(plan: Omit<Plan, 'checksum'>): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(planBody(plan))).digest('hex')}`;
+  return bodyChecksum(planBody(plan));
+}
+
+/**
+ * The checksum of a plan document's body — everything but `checksum`, in its own key order. Apply
+ * recomputes it over a saved plan (JSON keeps key order through a parse), so a planfile whose
+ * operations were edited while its checksum was kept is refused.
+ */
+export function bodyChecksum(body: unknown): string {
+  return `sha256:${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`;
+}
+
+/** "the file secrets.json", "the command ./store.sh ci", "no secrets sink" — for messages. Not escaped. */
+export function describeSecretsSink(sink: SecretsSink): string {
+  if (sink === null) return 'no secrets sink';
+  return sink.type === 'file' ? `the file ${sink.path}` : `the command ${sink.command.join(' ')}`;
 }

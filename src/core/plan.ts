@@ -12,7 +12,7 @@ import { nearest } from '../config/suggest.js';
 import { sortOperations } from './order.js';
 import { planChecksum } from './plan-json.js';
 import { assessSafety } from './safety.js';
-import { emptySummary, type Kind, type Operation, type Plan, type UnmanagedObject } from './types.js';
+import { emptySummary, type Kind, type Operation, type Plan, type SecretsSink, type UnmanagedObject } from './types.js';
 
 export interface PlanResult {
   plan: Plan;
@@ -178,8 +178,18 @@ export function buildPlan(input: CorePlanInput): PlanResult {
     operations: sorted,
     unmanaged: unmanagedShown,
     safety: assessSafety(sorted, liveCounts, ctx.config.safety),
+    secrets_sink: secretsSink(ctx),
   };
   return { plan: { ...body, checksum: planChecksum(body) }, liveDigest: liveFingerprint(ctx, kinds), errors: ctx.errors, targetErrors, warnings };
+}
+
+/** The sink apply would use: `--secrets-out` first, then the file's `secrets:` (file before command). */
+function secretsSink(ctx: PlanContext): SecretsSink {
+  if (ctx.options.secretsOut) return { type: 'file', path: ctx.options.secretsOut };
+  const s = ctx.config.secrets;
+  if (s?.file) return { type: 'file', path: s.file };
+  if (s?.command) return { type: 'command', command: [...s.command] };
+  return null;
 }
 
 function op(rk: ResourceKind, address: string, action: Operation['action'], rest: Partial<Operation>): Operation {

@@ -77,12 +77,21 @@ export interface Safety {
   reasons: string[];
 }
 
+/**
+ * Where apply would deliver the secret of each key it creates or replaces (PRODUCT.md section 2,
+ * JSON `secrets_sink`), so that a reviewer sees it and the checksum binds it. The path and the
+ * command are as written: `secrets.file` relative to the desired-state file's folder,
+ * `--secrets-out` relative to the working directory. null: no sink (apply refuses to create keys).
+ */
+export type SecretsSink = { type: 'file'; path: string } | { type: 'command'; command: string[] } | null;
+
 export interface Plan {
   format_version: 1;
   summary: PlanSummary;
   operations: Operation[];
   unmanaged: UnmanagedObject[];
   safety: Safety;
+  secrets_sink: SecretsSink;
   checksum: string;
 }
 

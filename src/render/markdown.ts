@@ -4,7 +4,7 @@ import { KINDS, type Plan } from '../core/types.js';
 import { detailLines, headline, summaryLine } from './values.js';
 import { mdCode, mdText, terminalText } from '../untrusted.js';
 import { wideningOperations } from '../core/effect.js';
-import { noChangesLine, type RenderOptions } from './plan-words.js';
+import { makesSecrets, noChangesLine, type RenderOptions } from './plan-words.js';
 
 export const MARKDOWN_MARKER = '<!-- oradmin-plan -->';
 
@@ -52,6 +52,15 @@ export function renderMarkdown(plan: Plan, opts: RenderOptions = {}): string {
     out.push(`<details><summary>Unmanaged — ${plan.unmanaged.length} live object${plan.unmanaged.length === 1 ? '' : 's'} not in the file (drift; apply leaves them alone)</summary>`, '');
     for (const u of plan.unmanaged) out.push(`- ${mdCode(u.address)}`);
     out.push('', '</details>', '');
+  }
+  if (makesSecrets(plan)) {
+    const sink = plan.secrets_sink;
+    out.push(
+      sink === null
+        ? '**No secrets sink:** apply will refuse to create keys (add `secrets:` to the file or pass `--secrets-out <path>`).'
+        : `**New secrets go to** ${sink.type === 'file' ? `the file ${mdCode(sink.path)}` : `the command ${mdCode(sink.command.join(' '))}`}.`,
+      '',
+    );
   }
   out.push(summaryLine(s as unknown as Record<string, number>), '');
   return out.join('\n');

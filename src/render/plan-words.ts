@@ -1,6 +1,11 @@
 // What the text and markdown plans say the same way.
 import type { Plan } from '../core/types.js';
 
+/** Whether the plan makes a new secret (a key created or replaced): then it says where it goes. */
+export function makesSecrets(plan: Plan): boolean {
+  return plan.operations.some((o) => o.kind === 'key' && (o.action === 'create' || o.action === 'replace'));
+}
+
 export interface RenderOptions {
   /** The desired-state file, as given. */
   file?: string;

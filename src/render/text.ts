@@ -6,7 +6,7 @@ import type { Action, Plan } from '../core/types.js';
 import { wideningOperations } from '../core/effect.js';
 import { detailLines, headline, summaryLine } from './values.js';
 import { terminalText } from '../untrusted.js';
-import { noChangesLine, type RenderOptions } from './plan-words.js';
+import { makesSecrets, noChangesLine, type RenderOptions } from './plan-words.js';
 
 export function renderText(plan: Plan, opts: RenderOptions & { color: boolean }): string {
   const k = kleur;
@@ -54,6 +54,16 @@ export function renderText(plan: Plan, opts: RenderOptions & { color: boolean })
     out.push(k.red().bold('Apply will refuse this plan:'));
     for (const r of refusals) out.push(`  - ${terminalText(r)}`);
     out.push('');
+  }
+  if (makesSecrets(plan)) {
+    // Where new secrets go is part of what is reviewed (PRODUCT.md section 2; apply binds to it).
+    const s = plan.secrets_sink;
+    out.push(
+      s === null
+        ? 'No secrets sink: apply will refuse to create keys (add secrets: to the file or pass --secrets-out <path>).'
+        : `New secrets go to ${s.type === 'file' ? `the file ${terminalText(s.path)}` : `the command ${terminalText(s.command.join(' '))}`}.`,
+      '',
+    );
   }
   out.push(k.bold(summaryLine(plan.summary as unknown as Record<string, number>)));
   return `${out.join('\n')}\n`;

@@ -11,7 +11,10 @@ import type { Operation } from '../core/types.js';
 import { UpdateKeysRequest } from '../api/schemas.js';
 import { changedFields, deleteObject, first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
-import { parsePendingName } from './key-pending.js';
+import { parsePendingName, type PendingName } from './key-pending.js';
+import { DEFAULT_LEASE_TTL_MS, leaseInfo } from '../core/reserved-names.js';
+import type { PlanContext } from '../core/context.js';
+import type { LiveKey } from '../core/live.js';
 
 /** After this operation the key is gone or disabled: no longer an "active key" for the API's rules. */
 export function leavesKeyInactive(op: Operation): boolean {
@@ -179,6 +182,15 @@ export const key: ResourceKind = {
       if (!pending) continue;
       const slug = ctx.slugOf(k.workspace_id);
       const target = byAddress.get(address.key(slug, pending.name));
+      const busy = inFlightElsewhere(pending, k, ctx);
+      if (busy) {
+        // Another run is creating this key right now: finishing or deleting its pending key would
+        // race it (and deleting it would lose the secret it is about to deliver). Left alone.
+        if (target && (target.action === 'create' || target.action === 'replace')) {
+          target.blocked ??= `${target.address} is being created right now by ${busy}; apply again once that run has finished`;
+        }
+        continue;
+      }
       if (target && (target.action === 'create' || target.action === 'replace')) {
         // An earlier apply was interrupted while creating this key: finish or clean that attempt up.
         const resume = [...((target.exec.resume as unknown[]) ?? []), { hash: k.hash, nonce: pending.nonce, expires_at: normalizeTimestamp(k.expires_at) }];
@@ -200,3 +212,23 @@ export const key: ResourceKind = {
     return out;
   },
 };
+
+/**
+ * Who is still creating this pending key, when it is not this run: a run that holds a live apply
+ * lease, or a run without the lease (`--lock=false`) whose key is younger than the grace period.
+ * A pending key of a run that held the lease and no longer does was left by a crash: fair game.
+ * Only hex run ids and normalized timestamps reach the message (no untrusted text).
+ */
+function inFlightElsewhere(pending: PendingName, k: LiveKey, ctx: PlanContext): string | undefined {
+  const run = pending.run;
+  if (!run || run.id === ctx.options.runId) return undefined;
+  const lease = (ctx.live.leases ?? []).map((g) => leaseInfo(g, ctx.now)).find((l) => l?.run === run.id && !l.expired);
+  if (lease) return `another apply (run ${run.id}, holding the lease since ${lease.since})`;
+  if (run.locked) return undefined;
+  const started = Date.parse(k.created_at);
+  const grace = ctx.options.pendingGraceMs ?? DEFAULT_LEASE_TTL_MS;
+  if (Number.isFinite(started) && ctx.now.getTime() - started < grace) {
+    return `another apply run with --lock=false (run ${run.id}, started ${new Date(started).toISOString()})`;
+  }
+  return undefined;
+}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { org } from '../helpers/org.js';
 import { expectKeysSecured, readSecrets } from '../helpers/secrets.js';
+import { expectOnlyLeaseWrites } from '../helpers/lease.js';
 
 const MEMBERS = [
   { id: 'user_admin', email: 'admin@example.com', role: 'org:admin' as const },
@@ -65,7 +66,7 @@ describe('oradmin apply', () => {
     let r = await o.run(['apply', 'plan.json', '--auto-approve']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the plan is stale: the desired-state file changed since it was made');
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o);
 
     // Back to the planned file, but the organization changed: refused.
     o.write('openrouter.admin.yaml', 'version: 1\nkeys:\n  - { name: bot, limit: 2 }\n  - { name: other, limit: 1 }\n');
@@ -73,7 +74,7 @@ describe('oradmin apply', () => {
     r = await o.run(['apply', 'plan.json', '--auto-approve']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('the plan is stale: the organization changed since it was made');
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o, 2);
 
     // Fresh plan, applied as saved.
     o.sb.state.updateKey(o.sb.state.findKeyByName('other', 'default')!.hash, { limit: 1 });
@@ -90,7 +91,7 @@ describe('oradmin apply', () => {
     const r = await o.run(['apply']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('stdin is not a terminal: review the plan and pass --auto-approve');
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o);
   });
 
   it('refuses a plan over the safety thresholds; --force proceeds', async () => {
@@ -100,7 +101,7 @@ describe('oradmin apply', () => {
     const refused = await o.run(['apply', '--auto-approve']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('exceed safety.max_deletes (10)');
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o);
     const forced = await o.run(['apply', '--auto-approve', '--force']);
     expect(forced.code).toBe(0);
     expect(o.sb.state.keysIn('default').map((k) => k.name)).toEqual(['keep']);
@@ -113,7 +114,7 @@ describe('oradmin apply', () => {
     const refused = await o.run(['apply', '--auto-approve']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('replacing key.default/rot issues a new secret');
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o);
     const allowed = await o.run(['apply', '--auto-approve', '--allow-replace']);
     expect(allowed.code).toBe(0);
     const now = o.sb.state.findKeyByName('rot', 'default')!;
@@ -131,7 +132,7 @@ describe('oradmin apply', () => {
     const r = await o.run(['apply', '--auto-approve']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no secrets sink is configured');
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o);
     const ok = await o.run(['apply', '--auto-approve', '--secrets-out', 'out/secrets.json']);
     expect(ok.code).toBe(0);
     expectKeysSecured(o.sb, path.join(o.dir, 'out/secrets.json'), ['default/bot']);
@@ -144,8 +145,8 @@ describe('oradmin apply', () => {
     const r = await o.run(['apply', '--auto-approve']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('inside a git work tree and git does not ignore it');
-    expect(o.writes()).toEqual({});
-    o.write('.gitignore', 'secrets.json\n');
+    expectOnlyLeaseWrites(o);
+    o.write('.gitignore', 'secrets.json\n.secrets.json.*.tmp\n');
     expect((await o.run(['apply', '--auto-approve'])).code).toBe(0);
   });
 
@@ -187,7 +188,7 @@ describe('oradmin apply', () => {
     const r = await o.run(['apply', '--auto-approve', '--log-file', 'audit.jsonl']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Apply failed: \d+ done, 1 failed, \d+ not started\./);
-    expect(r.stderr).toContain('failed: update guardrail.default/g: PATCH /guardrails/');
+    expect(r.stderr).toContain(`failed: update guardrail.default/g: PATCH ${o.sb.url}/guardrails/`);
     const audit = o.read('audit.jsonl').trim().split('\n').map((l) => JSON.parse(l));
     expect(audit.some((e) => e.address === 'guardrail.default/g' && e.result === 'failed')).toBe(true);
     expect(statSync(path.join(o.dir, 'audit.jsonl')).mode & 0o777).toBe(0o600);

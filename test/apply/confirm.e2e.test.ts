@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { org, type Org } from '../helpers/org.js';
+import { expectOnlyLeaseWrites } from '../helpers/lease.js';
 
 const hasScript = (() => {
   try {
@@ -35,7 +36,7 @@ describe.skipIf(!hasScript)('confirmation on a terminal', () => {
     expect(no.output).toContain('Apply this operation?');
     expect(no.output).toContain('apply cancelled. Nothing was changed.');
     expect(no.code).toBe(1);
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o);
     const yes = await applyOnTty(o, 'yes');
     expect(yes.output).toContain('Apply complete: 1 operation done');
     expect(yes.code).toBe(0);

@@ -45,9 +45,12 @@ const CREATED = [
   ...Array.from({ length: 4 }, (_, i) => `team-b/team-b-k${i}`),
 ];
 
+// A killed apply leaves its lease behind until it expires: a short lease keeps the next run's wait short.
+const APPLY = ['apply', '--auto-approve', '--lock-ttl', '1s'];
+
 async function applyUntilConverged(o: Org, maxRuns: number): Promise<number> {
   for (let run = 1; run <= maxRuns; run++) {
-    const r = await o.run(['apply', '--auto-approve']);
+    const r = await o.run(APPLY);
     if (r.code === 0) return run;
     // A failed run must say what happened, never crash.
     expect(r.stderr).toMatch(/Apply failed|failed: |error: /);
@@ -72,7 +75,8 @@ describe('apply under faults', () => {
   it('resolves creations whose response was lost after the server committed them', async () => {
     const o = await org({ organization_members: MEMBERS });
     o.sb.dropAfterCommit('createKeys', 3);
-    o.sb.dropAfterCommit('createGuardrail', 1);
+    // The first guardrail created is the apply lease (found again by its run's name), the second a declared one.
+    o.sb.dropAfterCommit('createGuardrail', 2);
     o.sb.dropAfterCommit('createWorkspace', 1);
     o.write('openrouter.admin.yaml', DESIRED);
     await applyUntilConverged(o, 2);
@@ -120,7 +124,7 @@ function killDuringApply(o: Org, after: number, op?: string): Promise<boolean> {
   const count = () => (op ? o.sb.log.filter((e) => e.operationId === op).length : o.sb.log.length);
   const start = count();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'apply', '--auto-approve'], {
+    const child = spawn(process.execPath, [BIN, ...APPLY], {
       cwd: o.dir,
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...o.env },
       stdio: 'ignore',

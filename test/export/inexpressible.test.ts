@@ -13,6 +13,8 @@ function anomalousOrganization() {
   const live = liveState({
     members: MEMBERS,
     workspaces: [{ slug: 'research' }],
+    // Bound to r-cap, so a member of research: the API binds only a workspace's members.
+    workspaceMembers: [{ workspace: 'research', email: 'ann@x.io' }],
     guardrails: [{ name: 'cap', limit_usd: 5, reset_interval: 'daily' }, { name: 'r-cap', workspace: 'research', members: ['ann@x.io'] }],
     keys: [{ name: 'bot', guardrail: 'cap' }, { name: 'r-bot', workspace: 'research', creator_user_id: 'user_ann' }],
   });

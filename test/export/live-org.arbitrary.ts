@@ -122,8 +122,20 @@ export const liveOrgArb = (withAnomalies: boolean): fc.Arbitrary<LiveOrg> =>
   fc.tuple(specArb, withAnomalies ? anomaliesArb : fc.constant(noAnomalies())).map(([r, anomalies]) => {
     const slugs = ['default', ...r.workspaces];
     const slugAt = (i: number) => slugs[i % slugs.length]!;
-    const guardrails = r.guardrails.map((g) => ({ name: g.name, workspace: slugAt(g.ws), members: g.members, ...g.settings }));
+    // Only states the API can hold: outside the default workspace only its members are bound to its
+    // guardrails, and a member holds one direct guardrail per workspace (README, "Guardrails").
+    const wsMembers = new Map(slugs.map((slug, i) => [slug, new Set(i === 0 ? MEMBERS : r.wsSettings[i]!.members)]));
+    const bound = new Set<string>();
+    const guardrails = r.guardrails.map((g) => {
+      const workspace = slugAt(g.ws);
+      const members = g.members.filter((m) => wsMembers.get(workspace)!.has(m) && !bound.has(`${workspace}/${m}`));
+      return { name: g.name, workspace, members, ...g.settings };
+    });
     const uniqueGuardrails = new Map(guardrails.map((g) => [`${g.workspace}/${g.name}`, g]));
+    for (const g of uniqueGuardrails.values()) {
+      g.members = g.members.filter((m) => !bound.has(`${g.workspace}/${m}`));
+      for (const m of g.members) bound.add(`${g.workspace}/${m}`);
+    }
     const spec: LiveSpec = {
       members: MEMBERS,
       workspaces: slugs.map((slug, i) => {

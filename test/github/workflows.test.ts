@@ -118,10 +118,12 @@ describe('examples/github/apply-on-merge.yml', () => {
     expect(r.workflow.concurrency).toEqual({ group: 'oradmin-apply', 'cancel-in-progress': false });
 
     const stored = repo.gh().secrets;
-    expect(Object.keys(stored).sort()).toEqual(['OPENROUTER_KEY_DEFAULT_EXTRA_BOT', 'OPENROUTER_KEY_RESEARCH_NOTEBOOK']);
+    // The script's injective naming: upper case, other characters as _XX, __ between workspace and name.
+    expect(Object.keys(stored).sort()).toEqual(['OPENROUTER_KEY_DEFAULT__EXTRA_2DBOT', 'OPENROUTER_KEY_RESEARCH__NOTEBOOK']);
+    const decode = (s: string) => s.toLowerCase().replace(/_([0-9a-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     for (const [name, secret] of Object.entries(stored)) {
-      const [, ws, key] = /^OPENROUTER_KEY_([A-Z]+)_(.+)$/.exec(name)!;
-      const live = o.sb.state.findKeyByName(key!.toLowerCase().replace(/_/g, '-'), ws!.toLowerCase())!;
+      const [, ws, key] = /^OPENROUTER_KEY_(.+)__(.+)$/.exec(name)!;
+      const live = o.sb.state.findKeyByName(decode(key!), decode(ws!))!;
       expect(createHash('sha256').update(secret).digest('hex')).toBe(live.hash);
       // The secret went through stdin only: never in gh's arguments, the logs, outputs or summary.
       for (const call of repo.ghCalls()) expect(call.argv.join(' ')).not.toContain(secret);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { org, ADMIN } from '../helpers/org.js';
 import { readSecrets } from '../helpers/secrets.js';
+import { expectOnlyLeaseWrites } from '../helpers/lease.js';
 
 const MEMBERS = [
   ADMIN,
@@ -136,7 +137,7 @@ describe('plan tells the truth about apply', () => {
     const apply = await o.run(['apply', '--auto-approve']);
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain('no secrets sink is configured');
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o);
     // With the flag apply will get, plan is green, and so is apply.
     expect((await o.run(['plan', '--secrets-out', 'secrets.json'])).code).toBe(0);
   });
@@ -153,7 +154,7 @@ describe('plan tells the truth about apply', () => {
       expect(apply.code).toBe(1);
       expect(apply.stderr).toContain('secrets.file_in_ci: true');
     }
-    expect(o.writes()).toEqual({});
+    expectOnlyLeaseWrites(o, 2);
     // Outside CI the same file sink is fine.
     expect((await o.run(['plan'])).code).toBe(0);
     o.write('openrouter.admin.yaml', `${NEW_KEY}secrets: { file: secrets.json, file_in_ci: true }\n`);

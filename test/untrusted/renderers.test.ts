@@ -38,6 +38,7 @@ const PLAN: Plan = {
   ],
   unmanaged: [{ address: 'key.default/u', kind: 'key' }],
   safety: { ok: false, reasons: ['too many'] },
+  secrets_sink: { type: 'command', command: ['./store.sh', 'arg'] },
   checksum: 'sha256:0',
 };
 
@@ -68,10 +69,10 @@ describe('renderers with every string hostile', () => {
       const plan = poisonStrings(PLAN, poison);
       for (const color of [false, true]) {
         // With colour, our own SGR codes are the only escapes: strip exactly those, then check.
-        const text = renderText(plan, { color, file: `f${hostile}` }).replace(/\u001b\[\d+(;\d+)*m/g, '');
+        const text = renderText(plan, { color, file: `f${hostile}`, refusals: [`refused${hostile}`] }).replace(/\u001b\[\d+(;\d+)*m/g, '');
         expectClean(`text (colour ${color})`, text);
       }
-      const md = renderMarkdown(plan, { file: `f${hostile}` });
+      const md = renderMarkdown(plan, { file: `f${hostile}`, refusals: [`refused${hostile}`] });
       expectClean('markdown', md);
       expectMarkdownIntact('markdown', md, /^### oradmin plan/);
       const json = renderJson(plan);

@@ -1,16 +1,18 @@
 // The file sink: one JSON object keyed by "<workspace>/<name>" holding each new key's secret, hash
 // and creation time. Written after every key, atomically (temporary file, fsync, rename, fsync of
 // the directory) with mode 0600, so a crash never leaves a half-written file and a delivered
-// secret is on disk before oradmin moves on. Refused inside a git work tree unless git ignores it.
-import { execFile } from 'node:child_process';
+// secret is on disk before oradmin moves on. Every read-modify-write holds an exclusive lock file
+// (file-lock.ts), so that concurrent applies into one file lose no entry, and is read back after
+// the rename. The temporary file is removed on every failure (a full disk would otherwise leave a
+// copy of every secret beside the file). Refused inside a git work tree unless git ignores both the
+// file and its temporary files (git-ignore-check.ts, which fails closed).
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { OradminError } from '../../errors.js';
+import { withFileLock } from './file-lock.js';
+import { refuseIfCommittable } from './git-ignore-check.js';
 import type { DeliveredSecret, SecretSink } from './types.js';
-
-const run = promisify(execFile);
 
 interface Entry {
   secret: string;
@@ -21,7 +23,7 @@ interface Entry {
 export class FileSink implements SecretSink {
   readonly description: string;
   private readonly file: string;
-  // Deliveries run concurrently; the read-modify-write of the file must not interleave.
+  // Deliveries of one apply run concurrently; they take turns here before contending for the lock.
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(file: string) {
@@ -29,28 +31,25 @@ export class FileSink implements SecretSink {
     this.description = `the secrets file ${file}`;
   }
 
+  private get dir(): string {
+    return path.dirname(this.file);
+  }
+
+  private tempName(suffix: string): string {
+    return path.join(this.dir, `.${path.basename(this.file)}.${suffix}.tmp`);
+  }
+
+  private get lockName(): string {
+    return path.join(this.dir, `.${path.basename(this.file)}.lock`);
+  }
+
   async check(): Promise<void> {
-    const dir = path.dirname(this.file);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const inside = await run('git', ['-C', dir, 'rev-parse', '--is-inside-work-tree']).then(
-      (r) => r.stdout.trim() === 'true',
-      () => false,
-    );
-    if (!inside) return;
-    const ignored = await run('git', ['-C', dir, 'check-ignore', '-q', this.file]).then(
-      () => true,
-      () => false,
-    );
-    if (!ignored) {
-      throw new OradminError(
-        `refusing to write secrets to ${this.file}: it is inside a git work tree and git does not ignore it ` +
-          '(add it to .gitignore, or choose a path outside the repository)',
-      );
-    }
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await refuseIfCommittable([this.file, this.tempName('0123456789ab')], this.file);
   }
 
   deliver(entry: DeliveredSecret): Promise<void> {
-    const next = this.queue.then(() => this.write(entry));
+    const next = this.queue.then(() => withFileLock(this.lockName, () => this.write(entry)));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -71,24 +70,36 @@ export class FileSink implements SecretSink {
   }
 
   private async write(entry: DeliveredSecret): Promise<void> {
+    const name = `${entry.workspace}/${entry.name}`;
     const all = await this.read();
-    all[`${entry.workspace}/${entry.name}`] = { secret: entry.secret, hash: entry.hash, created_at: entry.created_at };
-    const dir = path.dirname(this.file);
-    const tmp = path.join(dir, `.${path.basename(this.file)}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(tmp, 'wx', 0o600);
-    try {
-      await handle.writeFile(`${JSON.stringify(all, null, 2)}\n`);
-      await handle.sync();
-    } finally {
-      await handle.close();
+    all[name] = { secret: entry.secret, hash: entry.hash, created_at: entry.created_at };
+    await this.replaceFile(`${JSON.stringify(all, null, 2)}\n`, entry.address);
+    // Read back: a writer that broke our lock as stale could have renamed its version over ours.
+    if ((await this.read())[name]?.hash !== entry.hash) {
+      throw new OradminError(`the secrets file ${this.file} changed while the secret of ${entry.address} was written to it; it was not kept`);
     }
+  }
+
+  private async replaceFile(text: string, address: string): Promise<void> {
+    const tmp = this.tempName(randomBytes(6).toString('hex'));
     try {
+      const handle = await open(tmp, 'wx', 0o600);
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await rename(tmp, this.file);
     } catch (err) {
       await rm(tmp, { force: true });
-      throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new OradminError(
+        `cannot write the secret of ${address} to ${this.file}: ${code ?? (err as Error).message.split('\n')[0]}` +
+          (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT' ? ' (the disk or the file size limit is full)' : ''),
+      );
     }
-    const dirHandle = await open(dir, 'r');
+    const dirHandle = await open(this.dir, 'r');
     try {
       await dirHandle.sync();
     } finally {

@@ -1,8 +1,14 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { globalOptions, type Io } from '../context.js';
 import { ExitCode } from '../exit.js';
 import type { ApplyCommandOptions } from '../run-apply.js';
 import { helpText } from '../help-text.js';
+
+function parseBool(value: string): boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InvalidArgumentError('takes true or false (e.g. --lock=false)');
+}
 
 export function registerApply(program: Command, io: Io): void {
   program
@@ -15,13 +21,25 @@ export function registerApply(program: Command, io: Io): void {
     .option('--force', 'proceed even when the plan exceeds the safety thresholds')
     .option('--target <address...>', 'only these objects and what they depend on')
     .option('--log-file <path>', 'append one JSON line per operation to this audit log (never secrets)')
-    .addHelpText('after', helpText('\nNew keys are created under a temporary name, secured, delivered to the secrets sink and then renamed,\n' +
-        'so an interrupted apply is finished or cleaned up by the next one. See the README, "Safety model".',)
+    .addOption(
+      new Option('--lock [bool]', 'hold the organization\u2019s apply lease, so that no other apply runs at the same time')
+        .default(true)
+        .argParser(parseBool),
+    )
+    .option('--no-lock', 'same as --lock=false: do not take the lease (only when nothing else can apply)')
+    .option('--lock-timeout <duration>', 'how long to wait for another apply\u2019s lease before refusing', '60s')
+    .option('--lock-ttl <duration>', 'how long this apply\u2019s lease stays valid unless renewed (a crashed apply blocks others this long)', '45s')
+    .addHelpText(
+      'after',
+      helpText(
+        '\nNew keys are created under a temporary name, secured, delivered to the secrets sink and then renamed, ' +
+          'so an interrupted apply is finished or cleaned up by the next one. One apply at a time holds the ' +
+          'organization\u2019s lease; `oradmin unlock <run>` releases a crashed one. See the README, "Safety model".',
+      ),
     )
     .action(async (planfile: string | undefined, cmdOpts: ApplyCommandOptions) => {
       const { runApply } = await import('../run-apply.js');
-      const fileGiven = program.getOptionValueSource('file') === 'cli';
-      const code = await runApply(globalOptions(program, io), io, { ...cmdOpts, planfile, fileGiven });
+      const code = await runApply(globalOptions(program, io), io, { ...cmdOpts, ...(planfile === undefined ? {} : { planfile }) });
       if (code !== 0) throw new ExitCode(code);
     });
 }
