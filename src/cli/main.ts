@@ -13,6 +13,7 @@ import { registerExport } from './commands/export.js';
 import { registerStatus } from './commands/status.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
+import { registerMcp } from './commands/mcp.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -65,6 +66,7 @@ Examples:
   registerStatus(program, io);
   registerSandbox(program, io);
   registerSchema(program, io);
+  registerMcp(program, io);
   return program;
 }
 

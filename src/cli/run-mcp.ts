@@ -1,0 +1,63 @@
+// `oradmin mcp`: the MCP server, given the commands' own reads — `plan` through planOrganization,
+// `status` through runStatus — so that each read tool makes exactly its command's requests.
+import { Writable, type Readable } from 'node:stream';
+import type { LoadedConfig } from '../config/load.js';
+import { ConfigError, formatDiagnostic } from '../errors.js';
+import type { Host, Planned } from '../mcp/host.js';
+import { serveStdio } from '../mcp/serve.js';
+import { buildPlan } from '../resources/registry.js';
+import type { StatusReport } from '../status/report.js';
+import type { GlobalOptions, Io } from './context.js';
+import { makeClient, planOrganization, readLiveFor } from './pipeline.js';
+import { runStatus } from './run-status.js';
+
+export interface McpCommandOptions {
+  readOnly: boolean;
+  /** -f was given (status then treats a missing file as a mistake, as the command does). */
+  fileGiven: boolean;
+}
+
+export async function runMcp(opts: GlobalOptions, io: Io, cmd: McpCommandOptions): Promise<void> {
+  // Commands write their warnings to stderr, which is the server's log; tools return them too.
+  const host: Host = {
+    file: opts.file,
+    now: () => new Date(),
+    plan: async (targets) => {
+      const { loaded, live, result, client } = await planOrganization(opts, io, { targets }, new Date());
+      await client.close();
+      return { loaded, live, plan: result.plan, warnings: warningsOf(loaded, result.warnings) };
+    },
+    planFor: async (loaded: LoadedConfig): Promise<Planned> => {
+      const client = makeClient(opts, io);
+      try {
+        const live = await readLiveFor(client, loaded.config);
+        const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now: new Date() });
+        if (result.errors.length > 0) throw new ConfigError(result.errors);
+        return { loaded, live, plan: result.plan, warnings: warningsOf(loaded, result.warnings) };
+      } finally {
+        await client.close();
+      }
+    },
+    status: async () => {
+      let json = '';
+      const stdout = new Writable({
+        write(chunk: Buffer | string, _enc, done) {
+          json += chunk.toString();
+          done();
+        },
+      });
+      await runStatus({ ...opts, output: 'json' }, { ...io, stdout }, { fileGiven: cmd.fileGiven }, new Date());
+      return { report: JSON.parse(json) as StatusReport, warnings: [] };
+    },
+  };
+  await serveStdio(host, {
+    readOnly: cmd.readOnly,
+    stdin: io.stdin as Readable,
+    stdout: io.stdout as unknown as Writable,
+    log: (line) => io.stderr.write(`${line}\n`),
+  });
+}
+
+function warningsOf(loaded: LoadedConfig, planWarnings: readonly string[]): string[] {
+  return [...loaded.warnings.map(formatDiagnostic), ...planWarnings.map((w) => `warning: ${w}`)];
+}
