@@ -252,7 +252,7 @@ export class YamlText {
           : this.splice(items[i - 1]!.range[1], items[i]!.range[1], '');
       }
       const dash = this.dashBefore(items[i]!.range[0]);
-      return this.removeLines(this.lineStart(dash), this.lineStartAfter(items[i]!.range[1]));
+      return this.removeLines(this.lineStart(dash), this.lineStartAfter(items[i]!.range[1]), { firstEntry: i === 0 });
     }
     const pairs = parent.items as Pair[];
     const pair = at.pair!;
@@ -281,9 +281,11 @@ export class YamlText {
 
   /**
    * Remove whole lines [start, end), with the comment lines directly above at the same indentation
-   * (a comment above an entry is about it), and one of two blank lines the removal would bring together.
+   * (a comment above an entry is about it). Entries separated by blank lines stay so: of the two
+   * blank lines the removal would bring together, the one above goes; a first entry takes the
+   * blank line below it along.
    */
-  private removeLines(start: number, end: number): void {
+  private removeLines(start: number, end: number, opts: { firstEntry?: boolean } = {}): void {
     const indent = this.column(this.firstNonSpace(start));
     let from = start;
     while (from > 0) {
@@ -292,11 +294,14 @@ export class YamlText {
       if (!/^\s*#/.test(line) || this.column(this.firstNonSpace(prev)) !== indent) break;
       from = prev;
     }
-    const blankBefore = from === 0 || this.source.slice(this.lineStart(from - 1), from).trim() === '';
-    const nextLineEnd = this.lineStartAfter(end);
-    const blankAfter = end >= this.source.length || this.source.slice(end, nextLineEnd).trim() === '';
+    const lineBefore = from > 0 ? this.lineStart(from - 1) : -1;
+    const blankBefore = lineBefore >= 0 && this.source.slice(lineBefore, from).trim() === '';
+    const newline = this.source.indexOf('\n', end);
+    const nextLineEnd = newline < 0 ? this.source.length : newline + 1;
+    const blankAfter = end < this.source.length && this.source.slice(end, nextLineEnd).trim() === '';
     let to = end;
-    if (blankBefore && blankAfter && end < this.source.length) to = nextLineEnd;
+    if (blankBefore && (blankAfter || end >= this.source.length)) from = lineBefore;
+    else if (opts.firstEntry && blankAfter) to = nextLineEnd;
     this.splice(from, to, '');
   }
 
