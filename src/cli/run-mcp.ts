@@ -1,5 +1,5 @@
-// `oradmin mcp`: the MCP server, given the commands' own reads — `plan` through planOrganization,
-// `status` through runStatus — so that each read tool makes exactly its command's requests.
+// `oradmin mcp`: the MCP server, given the commands' own reads — the plan's (readLiveFor, buildPlan)
+// and `status` through runStatus — so that each read tool makes exactly its command's requests.
 import { Writable, type Readable } from 'node:stream';
 import type { LoadedConfig } from '../config/load.js';
 import { ConfigError, formatDiagnostic } from '../errors.js';
@@ -8,7 +8,7 @@ import { serveStdio } from '../mcp/serve.js';
 import { buildPlan } from '../resources/registry.js';
 import type { StatusReport } from '../status/report.js';
 import type { GlobalOptions, Io } from './context.js';
-import { makeClient, planOrganization, readLiveFor } from './pipeline.js';
+import { makeClient, readLiveFor } from './pipeline.js';
 import { runStatus } from './run-status.js';
 
 export interface McpCommandOptions {
@@ -22,16 +22,13 @@ export async function runMcp(opts: GlobalOptions, io: Io, cmd: McpCommandOptions
   const host: Host = {
     file: opts.file,
     now: () => new Date(),
-    plan: async (targets) => {
-      const { loaded, live, result, client } = await planOrganization(opts, io, { targets }, new Date());
-      await client.close();
-      return { loaded, live, plan: result.plan, warnings: warningsOf(loaded, result.warnings) };
-    },
-    planFor: async (loaded: LoadedConfig): Promise<Planned> => {
+    // As planOrganization reads and plans, minus its worker thread: the file is parsed in this
+    // long-lived process once per call, which costs less than starting a worker each time.
+    plan: async (loaded: LoadedConfig, targets): Promise<Planned> => {
       const client = makeClient(opts, io);
       try {
         const live = await readLiveFor(client, loaded.config);
-        const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now: new Date() });
+        const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now: new Date(), options: { targets } });
         if (result.errors.length > 0) throw new ConfigError(result.errors);
         return { loaded, live, plan: result.plan, warnings: warningsOf(loaded, result.warnings) };
       } finally {

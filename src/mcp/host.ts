@@ -5,6 +5,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { LiveState } from '../core/live.js';
 import type { Plan } from '../core/types.js';
 import type { StatusReport } from '../status/report.js';
+import { loadConfig } from '../config/load.js';
 
 export interface Planned {
   loaded: LoadedConfig;
@@ -18,10 +19,17 @@ export interface Host {
   /** `-f`: the desired-state file, or a directory of them. */
   readonly file: string;
   now(): Date;
-  /** `oradmin plan [--target …]` on the file as it is on disk: its reads, its plan, its errors. */
-  plan(targets: readonly string[]): Promise<Planned>;
-  /** The plan of a validated file that is not written yet, from the same reads as `plan`. */
-  planFor(loaded: LoadedConfig): Promise<Planned>;
+  /**
+   * The plan of a validated desired state (the file on disk, or an edit not written yet) as
+   * `oradmin plan [--target …]` computes it: the same reads of the organization, the same planner,
+   * the same errors.
+   */
+  plan(loaded: LoadedConfig, targets: readonly string[]): Promise<Planned>;
   /** The document `oradmin status -o json` prints, from the same reads. */
   status(): Promise<{ report: StatusReport; warnings: string[] }>;
+}
+
+/** `oradmin plan` of the file on disk: loaded and validated (a ConfigError otherwise), then planned. */
+export async function planFile(host: Host, targets: readonly string[] = []): Promise<Planned> {
+  return host.plan(await loadConfig(host.file, host.now()), targets);
 }

@@ -16,7 +16,7 @@ import { ConfigError, formatDiagnostic, type Diagnostic } from '../errors.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { terminalText } from '../render/untrusted.js';
 import type { Host, Planned } from './host.js';
-import { diagnosticJson, diagnosticLines, errorResult, failure, ok } from './results.js';
+import { diagnosticJson, diagnosticLines, failure, ok } from './results.js';
 
 /** Makes the edit and says, in a line or two each, what it did (e.g. which file a new key went to). */
 export type EditFn = (edit: DesiredStateEdit) => string[];
@@ -27,9 +27,10 @@ export class Proposer {
 
   constructor(private readonly host: Host) {}
 
+  /** Failures reject, as any tool's do (tool.ts reports them); the next proposal waits either way. */
   propose(edit: EditFn): Promise<CallToolResult> {
-    const next = this.last.then(() => this.run(edit)).catch((err: unknown) => errorResult(err));
-    this.last = next;
+    const next = this.last.then(() => this.run(edit));
+    this.last = next.catch(() => undefined);
     return next;
   }
 
@@ -72,7 +73,7 @@ export class Proposer {
     let planned: Planned | undefined;
     let planUnavailable: string | undefined;
     try {
-      planned = await host.planFor(validation.loaded);
+      planned = await host.plan(validation.loaded, []);
     } catch (err) {
       // Checks against the live organization (unknown member e-mails, two live keys of one name)
       // are the plan's: an edit that fails them is not written either.

@@ -88,7 +88,7 @@ describe.each(FILES)('in-place edits of %s', (file) => {
         expect(removed).toEqual([f.line]);
         expect(added).toHaveLength(1);
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -107,7 +107,7 @@ describe.each(FILES)('in-place edits of %s', (file) => {
         expect(removed[removed.length - 1]).toBe(f.line);
         for (const l of removed.slice(0, -1)) expect(text.split('\n')[l - 1]).toMatch(/^\s*#/);
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 
@@ -124,7 +124,7 @@ describe.each(FILES)('in-place edits of %s', (file) => {
         expect(removed).toEqual([]);
         expect(added).toHaveLength(1);
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 

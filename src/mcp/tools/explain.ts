@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ADDRESS_FORMS } from '../../edit/address.js';
 import { explain } from '../explain.js';
-import type { Host } from '../host.js';
+import { planFile, type Host } from '../host.js';
 import { failure, ok } from '../results.js';
 import { terminalText } from '../../render/untrusted.js';
 import { defineTool } from '../tool.js';
@@ -23,7 +23,7 @@ export function explainTool(host: Host) {
     effect: 'read',
     online: true,
     run: async ({ address }) => {
-      const planned = await host.plan([]);
+      const planned = await planFile(host);
       const out = explain(address, planned, host.now());
       if ('error' in out && typeof out.error === 'string') return failure(terminalText(out.error));
       return ok({ ...out, warnings: planned.warnings });

@@ -1,7 +1,7 @@
 // list_objects: rows of one kind, filtered (see ../list.ts).
 import { z } from 'zod';
 import { KEY_FLAGS } from '../../status/report.js';
-import type { Host } from '../host.js';
+import { planFile, type Host } from '../host.js';
 import { LIST_KINDS, LIST_STATES, listObjects } from '../list.js';
 import { ok } from '../results.js';
 import { defineTool } from '../tool.js';
@@ -34,7 +34,7 @@ export function listTool(host: Host) {
     effect: 'read',
     online: true,
     run: async (args) => {
-      const planned = await host.plan([]);
+      const planned = await planFile(host);
       const out = listObjects(
         planned,
         {

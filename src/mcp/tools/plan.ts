@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { planJson } from '../../core/plan-json.js';
 import { renderMarkdown } from '../../render/markdown.js';
-import type { Host } from '../host.js';
+import { planFile, type Host } from '../host.js';
 import { ok } from '../results.js';
 import { defineTool } from '../tool.js';
 
@@ -26,7 +26,7 @@ export function planTool(host: Host) {
     effect: 'read',
     online: true,
     run: async ({ target }) => {
-      const planned = await host.plan(target ?? []);
+      const planned = await planFile(host, target ?? []);
       const markdown = renderMarkdown(planned.plan, { file: host.file });
       return ok({ plan: planJson(planned.plan), markdown, warnings: planned.warnings }, [markdown], ['markdown']);
     },

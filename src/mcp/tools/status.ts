@@ -14,7 +14,7 @@ export function statusTool(host: Host) {
       'key per workspace with its usage against its limit for the reset period, expiry, guardrail and flags ' +
       '(limit-reached, near-limit, expired, expiring, disabled, never-used); guardrails with their keys and members; ' +
       `keys an interrupted apply left; and the live objects ${host.file} does not declare. Use it for "what is close to its ` +
-      'limit", "which keys expire soon", "what is not in the file".',
+      'limit", "which keys expire soon", "what is not in the file". Example: {} (it takes no arguments).',
     input: z.strictObject({}),
     effect: 'read',
     online: true,

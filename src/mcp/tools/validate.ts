@@ -13,7 +13,8 @@ export function validateTool(host: Host) {
       `Check the desired-state file (${host.file}) offline, as \`oradmin validate\` does: YAML syntax, schema, ` +
       'cross-references (a key\'s guardrail, duplicate names) and policy rules. Needs no credential and reads nothing from ' +
       'OpenRouter. Returns {valid, errors, warnings}; each finding has file, line, col and a message that says what is ' +
-      'wrong and what would be right, e.g. `openrouter.admin.yaml:14:5: unknown field "limt" in keys[2]; did you mean "limit"?`.',
+      'wrong and what would be right, e.g. `openrouter.admin.yaml:14:5: unknown field "limt" in keys[2]; did you mean "limit"?`. ' +
+      'Example: {} (it takes no arguments).',
     input: z.strictObject({}),
     effect: 'read',
     online: false,
