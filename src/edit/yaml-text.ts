@@ -46,6 +46,7 @@ export class YamlText {
   private source: string;
   private doc: Document.Parsed;
   private readonly nl: string;
+  private data: { value: unknown } | undefined;
 
   constructor(text: string) {
     this.source = text;
@@ -57,12 +58,14 @@ export class YamlText {
     return this.source;
   }
 
-  /** The text's data, as the loader reads it. */
+  /** The text's data, as the loader reads it. Shared until the next change: do not modify it. */
   toJS(): unknown {
-    return this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Cached: finding a declaration reads the data, and a file of 10,000 keys takes a while to convert.
+    this.data ??= { value: this.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+    return this.data.value;
   }
 
-  /** The plain value at `path`, or undefined. */
+  /** The plain value at `path`, or undefined (shared as toJS's is). */
   get(path: YamlPath): unknown {
     return getPlain(this.toJS(), path);
   }
@@ -347,6 +350,7 @@ export class YamlText {
     const next = this.source.slice(0, start) + text + this.source.slice(end);
     this.doc = parse(next, 'internal error: an edit produced text that does not parse');
     this.source = next;
+    this.data = undefined;
   }
 
   private verify(expected: unknown, path: YamlPath): void {

@@ -42,9 +42,17 @@ export function buildInventory(planned: Planned, now: Date): Inventory {
   const emails = new Map(live.orgMembers.map((m) => [m.id, m.email]));
   const emailOf = (id: string) => emails.get(id) ?? id;
   const unmanaged = new Set(plan.unmanaged.map((u) => u.address));
+  // Indexed once: an organization of 10,000 keys has as many entries and possibly as many operations.
   const ops = plan.operations.map(operationJson);
+  const byAddress = new Map<string, number[]>();
+  const byParent = new Map<string, number[]>();
+  ops.forEach((o, i) => {
+    push(byAddress, o.address, i);
+    push(byParent, o.address.slice(0, o.address.lastIndexOf('/') + 1), i);
+  });
+  // Operations on these addresses and on the members, budgets… directly under these prefixes, in plan order.
   const concerning = (exact: string[], prefixes: string[]) =>
-    ops.filter((o) => exact.includes(o.address) || prefixes.some((p) => o.address.startsWith(p) && !o.address.slice(p.length).includes('/')));
+    [...exact.flatMap((a) => byAddress.get(a) ?? []), ...prefixes.flatMap((p) => byParent.get(p) ?? [])].sort((a, b) => a - b).map((i) => ops[i]!);
   // Only the per-key part of the report is used; explain and list read no credits.
   const report = buildStatus({ live, credits: { total_credits: 0, total_usage: 0 }, now, file: { path: loaded.files[0] ?? '' } });
   const statusByHash = new Map(report.workspaces.flatMap((w) => w.keys.map((k) => [k.hash, k] as const)));
@@ -110,6 +118,12 @@ function collect<D, L>(
   }
   for (const l of live) entry(l.workspace, l.name).live.push(l.live);
   return [...byAddress.values()].sort((a, b) => compare(a.workspace, b.workspace) || compare(a.name, b.name));
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function compare(a: string, b: string): number {

@@ -62,22 +62,25 @@ export function listObjects(planned: Planned, f: ListFilters, now: Date): Record
       break;
     case 'guardrail': {
       const live = planned.live;
+      const keysOf = countBy(live.keyAssignments.map((a) => a.guardrail_id));
+      const membersOf = countBy(live.memberAssignments.map((a) => a.guardrail_id));
       rows = inv.guardrails.filter(keep).map((g) => {
-        const ids = new Set(g.live.map((x) => x.id));
         const l = g.live[0];
         return {
           ...base(g),
           id: l?.id ?? null,
           limit_usd: l ? (l.limit_usd ?? null) : (g.declared?.value.limit_usd ?? null),
           reset_interval: l ? (l.reset_interval ?? null) : (g.declared?.value.reset_interval ?? null),
-          keys: live.keyAssignments.filter((a) => ids.has(a.guardrail_id)).length,
-          members: live.memberAssignments.filter((a) => ids.has(a.guardrail_id)).length,
+          keys: g.live.reduce((n, x) => n + (keysOf.get(x.id) ?? 0), 0),
+          members: g.live.reduce((n, x) => n + (membersOf.get(x.id) ?? 0), 0),
         };
       });
       break;
     }
     case 'workspace': {
       const live = planned.live;
+      const membersOf = countBy(live.workspaceMembers.map((m) => m.workspace_id));
+      const keysOf = countBy(live.keys.map((k) => k.workspace_id));
       rows = inv.workspaces.filter(keep).map((w) => {
         const l = w.live[0];
         return {
@@ -85,8 +88,8 @@ export function listObjects(planned: Planned, f: ListFilters, now: Date): Record
           id: l?.id ?? null,
           display_name: l?.name ?? w.declared?.value.name ?? null,
           budgets: l ? liveBudgets(l, live) : (w.declared?.value.budgets ?? {}),
-          members: l ? live.workspaceMembers.filter((m) => m.workspace_id === l.id).length : (w.declared?.value.members?.length ?? 0),
-          keys: l ? live.keys.filter((k) => k.workspace_id === l.id).length : 0,
+          members: l ? (membersOf.get(l.id) ?? 0) : (w.declared?.value.members?.length ?? 0),
+          keys: l ? (keysOf.get(l.id) ?? 0) : 0,
         };
       });
       break;
@@ -94,19 +97,20 @@ export function listObjects(planned: Planned, f: ListFilters, now: Date): Record
     case 'member': {
       const live = planned.live;
       const guardrailsById = new Map(live.guardrails.map((g) => [g.id, g]));
+      const workspacesOf = new Map<string, string[]>();
+      for (const wm of live.workspaceMembers) listOf(workspacesOf, wm.user_id).push(inv.slugOf(wm.workspace_id));
+      const guardrailsOf = new Map<string, string[]>();
+      for (const a of live.memberAssignments) {
+        const g = guardrailsById.get(a.guardrail_id);
+        listOf(guardrailsOf, a.user_id).push(g ? `guardrail.${inv.slugOf(g.workspace_id)}/${g.name}` : a.guardrail_id);
+      }
       rows = live.orgMembers
         .map((m) => ({
           email: m.email,
           user_id: m.id,
           role: m.role,
-          workspaces: live.workspaceMembers.filter((wm) => wm.user_id === m.id).map((wm) => inv.slugOf(wm.workspace_id)).sort(),
-          guardrails: live.memberAssignments
-            .filter((a) => a.user_id === m.id)
-            .map((a) => {
-              const g = guardrailsById.get(a.guardrail_id);
-              return g ? `guardrail.${inv.slugOf(g.workspace_id)}/${g.name}` : a.guardrail_id;
-            })
-            .sort(),
+          workspaces: [...(workspacesOf.get(m.id) ?? [])].sort(),
+          guardrails: [...(guardrailsOf.get(m.id) ?? [])].sort(),
         }))
         .filter((m) => (f.workspace === undefined || m.workspaces.includes(f.workspace)) && (!nameMatches || nameMatches.test(m.email)))
         .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
@@ -114,6 +118,18 @@ export function listObjects(planned: Planned, f: ListFilters, now: Date): Record
     }
   }
   return { kind: f.kind, total: rows.length, returned: Math.min(rows.length, f.maxResults), truncated: rows.length > f.maxResults, rows: rows.slice(0, f.maxResults) };
+}
+
+function listOf(map: Map<string, string[]>, key: string): string[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+function countBy(keys: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of keys) out.set(k, (out.get(k) ?? 0) + 1);
+  return out;
 }
 
 function inState(e: Entry<unknown, unknown>, state: ListState): boolean {
