@@ -1,6 +1,5 @@
 // propose_workspace: a workspace's declaration — settings, budgets and members.
 import { z } from 'zod';
-import { BUDGET_INTERVALS } from '../../config/schema.js';
 import { declaredText, type Declared } from '../../edit/desired-state-edit.js';
 import { YamlEditError } from '../../edit/yaml-text.js';
 import type { Proposer } from '../propose.js';
@@ -19,6 +18,8 @@ const SETTINGS = {
   io_logging_sampling_rate: z.number().optional().describe('Share of requests logged, 0.0001 to 1.'),
   include_byok_in_budgets: z.boolean().optional().describe('Count bring-your-own-key spend toward the budgets.'),
 };
+const budget = (what: string) => z.number().positive().nullable().optional().describe(`${what} budget in USD; null removes it.`);
+
 const SETTING_NAMES = Object.keys(SETTINGS) as (keyof typeof SETTINGS)[];
 const REMOVABLE = [...SETTING_NAMES, 'budgets', 'members'] as const;
 
@@ -38,7 +39,7 @@ export function proposeWorkspaceTool(proposer: Proposer) {
       slug: z.string().min(1).describe('The workspace\'s slug (its identity), e.g. "research"; "default" is the account\'s own workspace.'),
       ...SETTINGS,
       budgets: z
-        .partialRecord(z.enum(BUDGET_INTERVALS), z.number().positive().nullable())
+        .strictObject({ lifetime: budget('One-time'), monthly: budget('Monthly'), weekly: budget('Weekly'), daily: budget('Daily') })
         .optional()
         .describe('Budget limits in USD by interval, e.g. {"monthly": 1000, "daily": null} (null removes that budget).'),
       members: z.array(z.string().min(1)).optional().describe('The complete member list, by e-mail or user id.'),
