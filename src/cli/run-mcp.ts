@@ -9,6 +9,7 @@ import { buildPlan } from '../resources/registry.js';
 import type { StatusReport } from '../status/report.js';
 import type { GlobalOptions, Io } from './context.js';
 import { makeClient, readLiveFor } from './pipeline.js';
+import { renderPlan } from './render-plan.js';
 import { runStatus } from './run-status.js';
 
 export interface McpCommandOptions {
@@ -30,7 +31,15 @@ export async function runMcp(opts: GlobalOptions, io: Io, cmd: McpCommandOptions
         const live = await readLiveFor(client, loaded.config);
         const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now: new Date(), options: { targets } });
         if (result.errors.length > 0) throw new ConfigError(result.errors);
-        return { loaded, live, plan: result.plan, warnings: warningsOf(loaded, result.warnings) };
+        return {
+          loaded,
+          live,
+          plan: result.plan,
+          // What `plan -o json` and `plan -o markdown` print, by the same printers (render-plan.ts).
+          document: JSON.parse(renderPlan(result.plan, { ...opts, output: 'json' }, io)) as unknown,
+          markdown: renderPlan(result.plan, { ...opts, output: 'markdown' }, io),
+          warnings: warningsOf(loaded, result.warnings),
+        };
       } finally {
         await client.close();
       }

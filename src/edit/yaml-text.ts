@@ -153,7 +153,7 @@ export class YamlText {
     if (!Array.isArray(before) || before.length !== old.items.length) return false;
     const kept = commonSubsequence(before, value);
     if (kept.length === 0) return false;
-    const lastKeptInNew = kept.length === 0 ? -1 : kept[kept.length - 1]![1];
+    const lastKeptInNew = kept[kept.length - 1]![1];
     const added = value.map((_, j) => j).filter((j) => !kept.some(([, kj]) => kj === j));
     if (added.some((j) => j < lastKeptInNew)) return false;
     const keptOld = new Set(kept.map(([i]) => i));

@@ -11,6 +11,12 @@ export interface Planned {
   loaded: LoadedConfig;
   live: LiveState;
   plan: Plan;
+  /**
+   * The document `oradmin plan -o json` prints for this plan, and the markdown `-o markdown` prints,
+   * made by the command's own printers: whatever the command adds to its plan output, the tools show.
+   */
+  document: unknown;
+  markdown: string;
   /** What the command prints as warnings (`file:line:col: warning: …`, `warning: …`). */
   warnings: string[];
 }

@@ -8,12 +8,10 @@ import path from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { validateSources } from '../config/load.js';
 import { parseSource, readSources } from '../config/source.js';
-import { planJson } from '../core/plan-json.js';
 import { DesiredStateEdit } from '../edit/desired-state-edit.js';
 import { unifiedDiff } from '../edit/unified-diff.js';
 import { writeFilesAtomically } from '../edit/write-files.js';
 import { ConfigError, formatDiagnostic, type Diagnostic } from '../errors.js';
-import { renderMarkdown } from '../render/markdown.js';
 import { terminalText } from '../render/untrusted.js';
 import type { Host, Planned } from './host.js';
 import { diagnosticJson, diagnosticLines, failure, ok } from './results.js';
@@ -83,7 +81,7 @@ export class Proposer {
     }
 
     await writeFilesAtomically(changes.map((c) => ({ file: c.file, expected: bytes[files.findIndex((f) => f.file === c.file)]!, text: c.after })));
-    const markdown = planned ? renderMarkdown(planned.plan, { file: host.file }) : '';
+    const markdown = planned?.markdown ?? '';
     const warnings = planned?.warnings ?? validation.warnings.map(formatDiagnostic);
     return ok(
       {
@@ -91,7 +89,7 @@ export class Proposer {
         files: changes.map((c) => c.file),
         notes,
         diff,
-        plan: planned ? planJson(planned.plan) : null,
+        plan: planned?.document ?? null,
         ...(planUnavailable ? { plan_unavailable: `No plan: ${planUnavailable}` } : {}),
         markdown,
         warnings,

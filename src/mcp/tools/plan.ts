@@ -1,8 +1,6 @@
-// plan: `oradmin plan -o json` — the same document (planJson of the same buildPlan result), plus
-// the markdown rendering a pull request would show.
+// plan: `oradmin plan -o json` — the same document, from the same buildPlan result and the same
+// printer — plus the markdown rendering a pull request would show.
 import { z } from 'zod';
-import { planJson } from '../../core/plan-json.js';
-import { renderMarkdown } from '../../render/markdown.js';
 import { planFile, type Host } from '../host.js';
 import { ok } from '../results.js';
 import { defineTool } from '../tool.js';
@@ -27,8 +25,7 @@ export function planTool(host: Host) {
     online: true,
     run: async ({ target }) => {
       const planned = await planFile(host, target ?? []);
-      const markdown = renderMarkdown(planned.plan, { file: host.file });
-      return ok({ plan: planJson(planned.plan), markdown, warnings: planned.warnings }, [markdown], ['markdown']);
+      return ok({ plan: planned.document, markdown: planned.markdown, warnings: planned.warnings }, [planned.markdown], ['markdown']);
     },
   });
 }
