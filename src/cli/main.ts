@@ -18,6 +18,7 @@ import { registerCompletion } from './commands/completion.js';
 import { registerInit } from './commands/init.js';
 import { helpText } from './help-text.js';
 import { registerUnlock } from './commands/unlock.js';
+import { registerMcp } from './commands/mcp.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -71,6 +72,7 @@ Examples:
   registerInit(program, io);
   registerCompletion(program, io);
   registerUnlock(program, io);
+  registerMcp(program, io);
   return program;
 }
 
