@@ -1,6 +1,6 @@
 // What plan, apply and status share: load the file, read the organization, compute the plan.
 import type { LoadedConfig } from '../config/load.js';
-import { loadConfigInWorker } from '../config/load-in-worker.js';
+import { loadConfigForPlan } from '../config/load-for-plan.js';
 import type { FileConfig } from '../config/schema.js';
 import { ConfigError, OradminError } from '../errors.js';
 import { createClientFromEnv, type ApiClient } from '../api/client.js';
@@ -58,7 +58,7 @@ export interface ReadGuard {
  * the reads wait for it (and a bad file is reported once it is held, then it is given back).
  */
 export async function planOrganization(opts: GlobalOptions, io: Io, options: PlanOptions, now: Date, guard?: ReadGuard): Promise<Planned> {
-  const loading = loadConfigInWorker(opts.file, now);
+  const loading = loadConfigForPlan(opts.file, now);
   loading.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   let client: ApiClient;
   try {

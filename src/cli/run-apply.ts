@@ -89,7 +89,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
       return 0;
     }
     if (refusals.length > 0) {
-      const why = refusals.join('; ');
+      const why = refusals.map((r) => r.replace(/\.$/, '')).join('; ');
       out({ status: 'refused', reason: why }, plan);
       throw new OradminError(`apply refused: ${why}. Nothing was changed.`);
     }
