@@ -6,7 +6,8 @@ import { ExitCode } from './exit.js';
 import { diagnosticsJson, inGitHubActions, printDiagnostics } from './diagnostics.js';
 import { processIo, type Io } from './context.js';
 import { VERSION } from '../version.js';
-import { terminalText } from '../untrusted.js';
+import { jsonText, terminalText } from '../untrusted.js';
+import { ApiError } from '../api/errors.js';
 import { registerValidate } from './commands/validate.js';
 import { registerPlan } from './commands/plan.js';
 import { registerApply } from './commands/apply.js';
@@ -76,15 +77,55 @@ Examples:
   return program;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], processIo: Io): Promise<number> {
+  // With -o json, stdout carries exactly one JSON document: a failure before the command wrote its
+  // own is reported as one (errorJson), after it only on stderr.
+  let wroteStdout = false;
+  const stdout = Object.assign(Object.create(processIo.stdout) as Io['stdout'], {
+    write: (...args: Parameters<Io['stdout']['write']>) => {
+      wroteStdout = true;
+      return (processIo.stdout.write as (...a: unknown[]) => boolean).apply(processIo.stdout, args);
+    },
+  });
+  const io: Io = { ...processIo, stdout };
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
     const opts = program.opts<{ verbose?: boolean; output?: string }>();
-    return exitCodeFor(err, io, Boolean(opts.verbose), opts.output === 'json');
+    const json = opts.output === 'json';
+    const code = exitCodeFor(err, io, Boolean(opts.verbose), json && !wroteStdout);
+    if (json && !wroteStdout && code !== 0 && !(err instanceof ExitCode) && !(err instanceof CommanderError)) {
+      io.stdout.write(errorJson(err));
+    }
+    return code;
   }
+}
+
+/**
+ * The JSON document of a failure (`-o json`): what went wrong, and for an API failure where — the
+ * same words as on stderr, for a script to read.
+ */
+function errorJson(err: unknown): string {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const error: Record<string, unknown> = {
+    kind: err instanceof ApiError ? 'api' : err instanceof OradminError ? 'usage' : 'internal',
+    message: e.message,
+  };
+  if (err instanceof ApiError) {
+    Object.assign(error, {
+      operation: err.operation,
+      method: err.method,
+      ...(err.url ? { url: err.url } : {}),
+      ...(err.status !== undefined ? { status: err.status } : {}),
+      ...(err.code !== undefined ? { code: err.code } : {}),
+      ...(err.address !== undefined ? { address: err.address } : {}),
+      ...(err.apiMessage !== undefined ? { api_message: err.apiMessage } : {}),
+      ...(err.hint !== undefined ? { hint: err.hint } : {}),
+    });
+  }
+  return `${jsonText(JSON.stringify({ format_version: 1, error }, null, 2))}\n`;
 }
 
 function exitCodeFor(err: unknown, io: Io, verbose: boolean, json: boolean): number {
