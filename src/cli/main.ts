@@ -17,6 +17,7 @@ import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerInit } from './commands/init.js';
+import { registerShow } from './commands/show.js';
 import { helpText } from './help-text.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerMcp } from './commands/mcp.js';
@@ -70,6 +71,7 @@ Examples:
   registerStatus(program, io);
   registerSandbox(program, io);
   registerSchema(program, io);
+  registerShow(program, io);
   registerInit(program, io);
   registerCompletion(program, io);
   registerUnlock(program, io);
