@@ -18,6 +18,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerInit } from './commands/init.js';
 import { registerShow } from './commands/show.js';
+import { registerImport } from './commands/import.js';
 import { helpText } from './help-text.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerMcp } from './commands/mcp.js';
@@ -72,6 +73,7 @@ Examples:
   registerSandbox(program, io);
   registerSchema(program, io);
   registerShow(program, io);
+  registerImport(program, io);
   registerInit(program, io);
   registerCompletion(program, io);
   registerUnlock(program, io);
