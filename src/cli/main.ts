@@ -19,6 +19,7 @@ import { registerCompletion } from './commands/completion.js';
 import { registerInit } from './commands/init.js';
 import { registerShow } from './commands/show.js';
 import { registerImport } from './commands/import.js';
+import { registerFmt } from './commands/fmt.js';
 import { helpText } from './help-text.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerMcp } from './commands/mcp.js';
@@ -74,6 +75,7 @@ Examples:
   registerSchema(program, io);
   registerShow(program, io);
   registerImport(program, io);
+  registerFmt(program, io);
   registerInit(program, io);
   registerCompletion(program, io);
   registerUnlock(program, io);

@@ -16,7 +16,7 @@ import { runWorkflow } from './runner.js';
  */
 const withGitHubSink = (desired: string) =>
   desired.replace(
-    'secrets:\n  file: .oradmin/secrets.json   # each new key\u2019s secret, keyed by "<workspace>/<name>"; git-ignored'.replace('\u2019', "'"),
+    'secrets:\n  file: .oradmin/secrets.json # each new key\u2019s secret, keyed by "<workspace>/<name>"; git-ignored'.replace('\u2019', "'"),
     'secrets:\n  command: ["./scripts/store-secret-in-github.sh"]',
   );
 const DEMO_FILE = withGitHubSink(readFileSync(path.join(REPO, 'openrouter.admin.yaml'), 'utf8'));
