@@ -12,6 +12,7 @@ import type { PlanOptions } from '../core/context.js';
 import type { GlobalOptions, Io } from './context.js';
 import { formatDiagnostic } from '../errors.js';
 import { terminalText } from '../untrusted.js';
+import { readingProgress } from './read-progress.js';
 
 export interface Planned {
   loaded: LoadedConfig;
@@ -77,16 +78,24 @@ export async function planOrganization(opts: GlobalOptions, io: Io, options: Pla
     return readLiveState(client, { models: needs.then((n) => n.models), defaultGuardrailsFor: needs.then((n) => n.defaultGuardrailsFor) });
   });
   reading.catch(() => undefined);
+  const stopProgress = opts.verbose ? () => undefined : readingProgress(io, client);
   try {
     let loaded: LoadedConfig;
     try {
       loaded = await loading;
     } catch (err) {
       await reading.catch(() => undefined);
+      stopProgress();
       throw err;
     }
-    for (const w of loaded.warnings) io.stderr.write(`${formatDiagnostic(w)}\n`);
-    const live = await reading;
+    let live: LiveState;
+    try {
+      live = await reading;
+    } finally {
+      // After the progress line is gone, so that a warning gets a line of its own.
+      stopProgress();
+      for (const w of loaded.warnings) io.stderr.write(`${formatDiagnostic(w)}\n`);
+    }
     const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now, options });
     if (result.errors.length > 0) throw new ConfigError(result.errors);
     if (result.targetErrors.length > 0) throw new OradminError(result.targetErrors.join('; '));

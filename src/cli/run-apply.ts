@@ -120,7 +120,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
         audit?.write({ address, action: 'create', result: 'step', step, ids: detail });
       },
     });
-    const progress = progressReporter(io, plan.operations.length);
+    const progress = progressReporter(io, plan.operations);
     const report = await executePlan(plan.operations, { client, ids, keys }, {
       shouldStop: () => lease?.lost() !== undefined,
       onEvent: (e) => {
@@ -137,6 +137,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
         }
       },
     });
+    progress.flush();
     for (const op of report.notStarted) audit?.write({ address: op.address, action: op.action, result: 'not-started' });
     await audit?.flush();
 
