@@ -1,7 +1,7 @@
 // The three example workflows, run step by step on this machine against the sandbox, with
 // GITHUB_ACTIONS=true, a job summary and step outputs, and a recording stand-in for the gh CLI.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
@@ -92,6 +92,23 @@ describe('examples/github/plan-on-pr.yml', () => {
     expect(r.steps.find((s) => s.name === 'Plan')!.skipped).toBe(true);
     expect(r.steps.find((s) => s.name === 'Say what the plan does')!.skipped).toBe(true);
     expect(o.sb.log).toHaveLength(0); // nothing was read from the organization
+  });
+});
+
+describe('the action in a subdirectory', () => {
+  it('annotates the file by its path from the repository root', async () => {
+    const o = await org();
+    const repo = checkout('version: 1\n');
+    mkdirSync(path.join(repo.dir, 'config'));
+    writeFileSync(path.join(repo.dir, 'config', 'openrouter.admin.yaml'), 'version: 1\nkeys:\n  - name: a\n    limt: 5\n');
+    const wf = path.join(repo.dir, 'validate.yml');
+    writeFileSync(
+      wf,
+      'name: v\non: pull_request\njobs:\n  v:\n    runs-on: ubuntu-latest\n    steps:\n      - name: Validate\n        uses: your-org/oradmin@v0\n        with:\n          command: validate\n          working-directory: config\n',
+    );
+    const r = await runWorkflow(wf, { cwd: repo.dir, secrets: secretsOf(o), github: { token: 'ghs_fake', repository: 'acme/openrouter-config' }, env: envOf(o, repo) });
+    expect(r.success).toBe(false);
+    expect(r.steps[0]!.stdout).toContain('::error file=config/openrouter.admin.yaml,line=4,col=5::unknown field "limt"');
   });
 });
 
