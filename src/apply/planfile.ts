@@ -28,6 +28,8 @@ export interface PlanfileData {
   targets: readonly string[];
   plan: Plan;
   now: Date;
+  /** What apply would have refused when the plan was made (cli/refusals.ts): for `show`, not for apply. */
+  refusals?: readonly string[];
 }
 
 const Planfile = z.looseObject({
@@ -39,6 +41,7 @@ const Planfile = z.looseObject({
   live_digest: z.string(),
   targets: z.array(z.string()),
   plan: z.looseObject({ checksum: z.string() }),
+  refusals: z.array(z.string()).optional(),
   mac: z.string(),
 });
 export type Planfile = z.infer<typeof Planfile> & { plan: PlanJson };
@@ -62,6 +65,8 @@ export async function writePlanfile(file: string, data: PlanfileData, management
     live_digest: data.liveDigest,
     targets: [...data.targets],
     plan: planJson(data.plan),
+    // Apply decides its refusals again, in its own environment; these are what plan said.
+    refusals: [...(data.refusals ?? [])],
   };
   doc.mac = macOf(doc, managementKey);
   await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);

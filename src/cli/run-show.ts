@@ -10,7 +10,14 @@ import { terminalText } from '../untrusted.js';
 import type { GlobalOptions, Io } from './context.js';
 import { renderPlan } from './render-plan.js';
 
-export async function runShow(opts: GlobalOptions, io: Io, planfile: string): Promise<number> {
+export interface ShowOptions {
+  /** Markdown: at most this many characters (a PR comment: 65,536; a job summary: 1 MiB). */
+  maxChars?: number;
+  /** Where the whole plan is, named when it does not fit. */
+  wholePlanAt?: string;
+}
+
+export async function runShow(opts: GlobalOptions, io: Io, planfile: string, cmd: ShowOptions = {}): Promise<number> {
   const { raw, saved } = await loadPlanfile(planfile);
   const key = managementKeyFrom(io.env);
   const verified = key !== undefined;
@@ -24,6 +31,6 @@ export async function runShow(opts: GlobalOptions, io: Io, planfile: string): Pr
       (saved.targets.length > 0 ? ` for --target ${terminalText(saved.targets.join(' '))}` : '') +
       (verified ? ', authenticated with the management key.\n' : '; not verified (set OPENROUTER_MANAGEMENT_KEY to check it is unedited, as apply does).\n'),
   );
-  io.stdout.write(renderPlan(plan, { ...opts, file: saved.file }, io));
+  io.stdout.write(renderPlan(plan, { ...opts, file: saved.file }, io, saved.refusals ?? [], cmd));
   return 0;
 }
