@@ -11,6 +11,7 @@ import {
   WorkspaceBudgetInterval,
   WorkspaceSlug,
 } from '../api/schemas.js';
+import { isCalendarDate } from './state/activity.js';
 
 const Usage = z.number().min(0).optional();
 
@@ -99,6 +100,42 @@ export const SeedBudget = z.strictObject({
   include_byok_in_budgets: z.boolean().optional(),
 });
 
+const Count = z.int().min(0);
+
+/**
+ * A raw activity row (GET /activity aggregates them). Dated by `date` or by `days_ago` (counted
+ * back from the sandbox's clock at start, so that a demo seed never goes stale).
+ */
+export const SeedActivity = z
+  .strictObject({
+    date: z
+      .string()
+      .refine(isCalendarDate, { error: 'must be a UTC date in YYYY-MM-DD format' })
+      .optional(),
+    days_ago: Count.optional(),
+    model: z.string().min(1),
+    /** Defaults to the model's canonical slug in the sandbox's catalog. */
+    model_permaslug: z.string().min(1).optional(),
+    provider_name: z.string().min(1),
+    /** Derived from model and provider when omitted. */
+    endpoint_id: z.string().min(1).optional(),
+    /** A key's name in `workspace` (or its hash). */
+    key: z.string().min(1).optional(),
+    /** Email or user id; the key's creator when omitted. */
+    member: z.string().min(1).optional(),
+    /** Workspace slug; `default` when omitted. */
+    workspace: z.string().min(1).optional(),
+    usage: z.number().min(0),
+    byok_usage_inference: z.number().min(0).optional(),
+    requests: Count,
+    prompt_tokens: Count.optional(),
+    completion_tokens: Count.optional(),
+    reasoning_tokens: Count.optional(),
+  })
+  .refine((row) => (row.date === undefined) !== (row.days_ago === undefined), {
+    error: 'give either date or days_ago',
+  });
+
 export const SeedDocument = z.strictObject({
   organization_id: z.string().min(1).optional(),
   /** At least one org:admin: the first one owns the management key. */
@@ -113,6 +150,7 @@ export const SeedDocument = z.strictObject({
   member_assignments: z.array(SeedMemberAssignment).optional(),
   workspace_members: z.array(SeedWorkspaceMember).optional(),
   budgets: z.array(SeedBudget).optional(),
+  activity: z.array(SeedActivity).optional(),
 });
 
 export type SeedOrgMember = z.input<typeof SeedOrgMember>;
@@ -120,4 +158,5 @@ export type SeedWorkspace = z.input<typeof SeedWorkspace>;
 export type SeedKey = z.input<typeof SeedKey>;
 export type SeedGuardrail = z.input<typeof SeedGuardrail>;
 export type SeedDefaultGuardrail = z.input<typeof SeedDefaultGuardrail>;
+export type SeedActivity = z.input<typeof SeedActivity>;
 export type SeedDocument = z.input<typeof SeedDocument>;

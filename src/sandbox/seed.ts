@@ -99,6 +99,7 @@ export function createSeededState(
   each('member_assignments', doc.member_assignments, (a) =>
     st.assignMember(a.member, findGuardrail(a.guardrail, a.workspace)),
   );
+  each('activity', doc.activity, (a) => st.addActivity(a));
   return st;
 }
 

@@ -13,7 +13,13 @@ function tempPath(): string {
 describe('persistPath', () => {
   it('saves after each write and loads at start (the seed applies only to a new file)', async () => {
     const path = tempPath();
-    const first = await startSandbox({ persistPath: path, seed: { workspaces: [{ slug: 'lab', name: 'Lab' }] } });
+    const first = await startSandbox({
+      persistPath: path,
+      seed: {
+        workspaces: [{ slug: 'lab', name: 'Lab' }],
+        activity: [{ days_ago: 1, model: 'openai/gpt-4o', provider_name: 'OpenAI', usage: 0.5, requests: 2 }],
+      },
+    });
     const created = (await client(first).post('/keys', { name: 'kept', limit: 5 })).body;
     const guardrail = (await client(first).post('/guardrails', { name: 'g' })).body.data;
     await client(first).post(`/guardrails/${guardrail.id}/assignments/keys`, { key_hashes: [created.data.hash] });
@@ -30,6 +36,7 @@ describe('persistPath', () => {
       expect((await api.get(`/keys/${created.data.hash}`)).body.data).toEqual(created.data);
       expect((await api.get('/workspaces')).body.data.map((w: { slug: string }) => w.slug)).toEqual(['default', 'lab']);
       expect((await api.get('/guardrails/assignments/keys')).body.total_count).toBe(1);
+      expect((await api.get('/activity')).body.data.map((i: { usage: number }) => i.usage)).toEqual([0.5]);
       // New ids keep counting, and keys keep their newest-first order.
       await api.post('/keys', { name: 'later' });
       expect((await api.get('/keys')).body.data.map((k: { name: string }) => k.name)).toEqual(['later', 'kept']);

@@ -1,5 +1,6 @@
 // Every route of the sandbox, below /api/v1.
 import type { Route } from '../router.js';
+import { activityRoutes } from './activity.js';
 import { assignmentRoutes } from './assignments.js';
 import { guardrailRoutes } from './guardrails.js';
 import { keyRoutes } from './keys.js';
@@ -12,4 +13,5 @@ export const ROUTES: readonly Route[] = [
   ...assignmentRoutes,
   ...workspaceRoutes,
   ...organizationRoutes,
+  ...activityRoutes,
 ];

@@ -20,7 +20,7 @@ export const keyRoutes: Route[] = [
       const q = parseQuery(ListKeysQuery, ctx.query);
       const ws = workspaceFilter(ctx, q.workspace_id);
       const keys = keysOf(ctx.state, ws.id).filter((k) => q.include_disabled === 'true' || !k.disabled);
-      return ok({ data: page(keys, q.offset ?? 0, KEYS_PAGE_SIZE).map(keyView) });
+      return ok({ data: page(keys, q.offset ?? 0, KEYS_PAGE_SIZE).map((k) => keyView(k, ctx.state.now())) });
     },
   },
   {
@@ -38,14 +38,14 @@ export const keyRoutes: Route[] = [
         workspace_id: body.workspace_id ?? ctx.state.defaultWorkspaceId,
       });
       // The secret is in this response only (README: "only in that response, never again").
-      return created({ data: keyView(record), key: secret });
+      return created({ data: keyView(record, ctx.state.now()), key: secret });
     },
   },
   {
     method: 'GET',
     path: '/keys/:hash',
     operationId: 'getKey',
-    handler: (ctx) => ok({ data: keyView(requireKey(ctx.state, hashParam(ctx))) }),
+    handler: (ctx) => ok({ data: keyView(requireKey(ctx.state, hashParam(ctx)), ctx.state.now()) }),
   },
   {
     method: 'PATCH',
@@ -54,7 +54,7 @@ export const keyRoutes: Route[] = [
     handler: (ctx) => {
       const hash = hashParam(ctx);
       requireKey(ctx.state, hash);
-      return ok({ data: keyView(updateKey(ctx.state, hash, parseBody(UpdateKeysRequest, ctx.body))) });
+      return ok({ data: keyView(updateKey(ctx.state, hash, parseBody(UpdateKeysRequest, ctx.body)), ctx.state.now()) });
     },
   },
   {

@@ -2,6 +2,7 @@
 import { badRequest, notFound } from '../api-error.js';
 import { maskSecret, sha256Hex } from '../ids.js';
 import type { KeyRecord, KeyUsage, ResetInterval } from './records.js';
+import { usageAt } from './usage-periods.js';
 import type { SandboxState } from './sandbox-state.js';
 
 export interface NewKey {
@@ -64,6 +65,7 @@ export function insertKey(st: SandboxState, input: NewKey): { record: KeyRecord;
     expires_at: input.expires_at == null ? null : new Date(input.expires_at).toISOString(),
     creator_user_id: creator,
     workspace_id: input.workspace_id,
+    usage_as_of: st.timestamp(),
     seq: st.nextSeq(),
   };
   st.db.keys.set(hash, record);
@@ -80,6 +82,12 @@ export function requireKey(st: SandboxState, hash: string): KeyRecord {
 /** Routes pass a validated PATCH body; out-of-band writers may also change usage figures. */
 export function updateKey(st: SandboxState, hash: string, patch: KeyPatch & Partial<KeyUsage>): KeyRecord {
   const key = requireKey(st, hash);
+  if (Object.keys(patch).some((field) => field in NO_USAGE)) {
+    // New figures are recorded now: first let the counters of past periods reset, so that a
+    // daily figure recorded yesterday does not pass for today's.
+    Object.assign(key, usageAt(key, key.usage_as_of, st.now()));
+    key.usage_as_of = st.timestamp();
+  }
   for (const [field, value] of Object.entries(patch)) {
     if (value !== undefined) Object.assign(key, { [field]: value });
   }

@@ -66,6 +66,8 @@ export interface KeyRecord extends KeyUsage {
   expires_at: string | null;
   creator_user_id: string | null;
   workspace_id: string;
+  /** When the usage counters were last recorded: the daily, weekly and monthly ones reset after it. */
+  usage_as_of: string;
   /** Creation order: breaks created_at ties in the newest-first /keys listing. */
   seq: number;
 }
@@ -139,6 +141,28 @@ export interface MemberAssignmentRecord {
   created_at: string;
 }
 
+/**
+ * One raw row of activity: what one key (or member) spent on one model endpoint on one UTC day in
+ * one workspace. GET /activity filters and aggregates these (state/activity.ts).
+ */
+export interface ActivityRecord {
+  /** UTC date, YYYY-MM-DD. */
+  date: string;
+  model: string;
+  model_permaslug: string;
+  endpoint_id: string;
+  provider_name: string;
+  workspace_id: string;
+  api_key_hash: string | null;
+  user_id: string | null;
+  usage: number;
+  byok_usage_inference: number;
+  requests: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  reasoning_tokens: number;
+}
+
 /** The whole organization as plain data: what persist.ts writes and reads back. */
 export interface OrgData {
   organization_id: string;
@@ -153,6 +177,8 @@ export interface OrgData {
   /** At most one per key (README: "A key holds at most one guardrail"). */
   keyAssignments: KeyAssignmentRecord[];
   memberAssignments: MemberAssignmentRecord[];
+  /** Absent in a state saved before activity existed. */
+  activity?: ActivityRecord[];
   /** Next value of the key creation counter. */
   nextSeq: number;
   /** Position of the deterministic id counter. */

@@ -14,12 +14,23 @@ import type {
 import type { UpdateGuardrailRequest, UpdateWorkspaceRequest } from '../../api/schemas.js';
 import { notFound } from '../api-error.js';
 import { IdSource } from '../ids.js';
-import type { SeedDefaultGuardrail, SeedGuardrail, SeedKey, SeedOrgMember, SeedWorkspace } from '../seed-schema.js';
+import type {
+  SeedActivity,
+  SeedDefaultGuardrail,
+  SeedGuardrail,
+  SeedKey,
+  SeedOrgMember,
+  SeedWorkspace,
+} from '../seed-schema.js';
+import { addDays, utcDate } from './activity.js';
+import { canonicalSlug } from '../models.js';
+import { uuidV5 } from '../ids.js';
 import { assignKeys, assignMembers, memberAssignmentKey, unassignKeys, unassignMembers } from './assignments.js';
 import { budgetKey, budgetsOf, deleteBudget, upsertBudget } from './budgets.js';
 import { deleteGuardrail, guardrailsOf, insertGuardrail, updateGuardrail } from './guardrails.js';
 import { deleteKey, insertKey, keysOf, NO_USAGE, updateKey } from './keys.js';
 import type {
+  ActivityRecord,
   BudgetInterval,
   BudgetRecord,
   GuardrailRecord,
@@ -91,6 +102,8 @@ export interface Db {
   keyAssignments: Map<string, KeyAssignmentRecord>;
   /** By memberAssignmentKey(guardrail id, user id). */
   memberAssignments: Map<string, MemberAssignmentRecord>;
+  /** Raw activity rows, in the order they were added (GET /activity aggregates them). */
+  activity: ActivityRecord[];
 }
 
 /** A key's fields a test may change out of band, usage and expiry included. */
@@ -115,12 +128,14 @@ export class SandboxState {
     this.db = {
       orgMembers: new Map(data?.orgMembers.map((m) => [m.id, m])),
       workspaces: new Map(data?.workspaces.map((w) => [w.id, w])),
-      keys: new Map(data?.keys.map((k) => [k.hash, k])),
+      // A state saved before usage_as_of existed: its counters count as recorded at load.
+      keys: new Map(data?.keys.map((k) => [k.hash, { ...k, usage_as_of: k.usage_as_of ?? this.now().toISOString() }])),
       guardrails: new Map(data?.guardrails.map((g) => [g.id, g])),
       budgets: new Map(data?.budgets.map((b) => [budgetKey(b.workspace_id, b.interval), b])),
       workspaceMembers: new Map(data?.workspaceMembers.map((m) => [workspaceMemberKey(m.workspace_id, m.user_id), m])),
       keyAssignments: new Map(data?.keyAssignments.map((a) => [a.key_hash, a])),
       memberAssignments: new Map(data?.memberAssignments.map((a) => [memberAssignmentKey(a.guardrail_id, a.user_id), a])),
+      activity: [...(data?.activity ?? [])],
     };
     this.seq = data?.nextSeq ?? 1;
     this.organizationId = data?.organization_id ?? options.organizationId ?? 'org_sandbox';
@@ -150,6 +165,7 @@ export class SandboxState {
       workspaceMembers: [...this.db.workspaceMembers.values()],
       keyAssignments: [...this.db.keyAssignments.values()],
       memberAssignments: [...this.db.memberAssignments.values()],
+      activity: this.db.activity,
       nextSeq: this.seq,
       idCounter: this.ids.position,
     });
@@ -227,12 +243,12 @@ export class SandboxState {
 
   /** All keys of a workspace, disabled ones included, newest first. */
   keysIn(workspace = 'default'): LiveKey[] {
-    return keysOf(this, this.requireWorkspace(workspace).id).map(keyView);
+    return keysOf(this, this.requireWorkspace(workspace).id).map((k) => keyView(k, this.now()));
   }
 
   key(hash: string): LiveKey | undefined {
     const key = this.db.keys.get(hash);
-    return key && keyView(key);
+    return key && keyView(key, this.now());
   }
 
   /** The newest key with this name in the workspace (names are not unique in the API). */
@@ -318,14 +334,14 @@ export class SandboxState {
       created_at,
       hash,
     });
-    return { key: keyView(record), secret };
+    return { key: keyView(record, this.now()), secret };
   }
 
   updateKey(hash: string, changes: KeyChanges): LiveKey {
     const { expires_at, ...rest } = changes;
     const record = updateKey(this, hash, rest);
     if (expires_at !== undefined) record.expires_at = expires_at && new Date(expires_at).toISOString();
-    return keyView(record);
+    return keyView(record, this.now());
   }
 
   disableKey(hash: string): LiveKey {
@@ -388,6 +404,56 @@ export class SandboxState {
 
   deleteBudget(workspace: string, interval: BudgetInterval): void {
     deleteBudget(this, this.requireWorkspace(workspace), interval);
+  }
+
+  /**
+   * Records a raw activity row as the seed's `activity:` section describes it: `days_ago` counts
+   * back from the sandbox's clock now; `key` is a key's name (or hash) in `workspace`, and the
+   * member defaults to the key's creator (whose traffic it is); the endpoint id, when not given,
+   * is derived from model and provider so that it stays the same across runs.
+   */
+  addActivity(input: SeedActivity): ActivityRecord {
+    const ws = this.requireWorkspace(input.workspace ?? 'default');
+    const key = input.key === undefined ? undefined : this.requireKeyIn(ws, input.key);
+    const member = input.member === undefined ? undefined : this.requireMember(input.member);
+    const permaslug = input.model_permaslug ?? canonicalSlug(input.model);
+    if (permaslug === undefined) {
+      throw new Error(`model "${input.model}" is not in the sandbox's catalog: give its model_permaslug`);
+    }
+    if (input.date === undefined && input.days_ago === undefined) throw new Error('give date or days_ago');
+    const record: ActivityRecord = {
+      date: input.date ?? addDays(utcDate(this.now()), -(input.days_ago as number)),
+      model: input.model,
+      model_permaslug: permaslug,
+      endpoint_id: input.endpoint_id ?? uuidV5(`activity-endpoint:${input.model}:${input.provider_name}`),
+      provider_name: input.provider_name,
+      workspace_id: ws.id,
+      api_key_hash: key?.hash ?? null,
+      user_id: member?.id ?? key?.creator_user_id ?? null,
+      usage: input.usage,
+      byok_usage_inference: input.byok_usage_inference ?? 0,
+      requests: input.requests,
+      prompt_tokens: input.prompt_tokens ?? 0,
+      completion_tokens: input.completion_tokens ?? 0,
+      reasoning_tokens: input.reasoning_tokens ?? 0,
+    };
+    this.db.activity.push(record);
+    return { ...record };
+  }
+
+  /** The raw activity rows, as recorded (not aggregated). */
+  activityRows(): ActivityRecord[] {
+    return this.db.activity.map((r) => ({ ...r }));
+  }
+
+  /** A key by hash, or by a name that exactly one key of the workspace has. */
+  private requireKeyIn(ws: WorkspaceRecord, ref: string): KeyRecord {
+    const byHash = this.db.keys.get(ref);
+    if (byHash) return byHash;
+    const named = keysOf(this, ws.id).filter((k) => k.name === ref);
+    if (named.length === 0) throw new Error(`no key named "${ref}" in workspace "${ws.slug}"`);
+    if (named.length > 1) throw new Error(`${named.length} keys are named "${ref}" in workspace "${ws.slug}"; name one uniquely`);
+    return named[0] as KeyRecord;
   }
 
   private requireWorkspace(ref: string): WorkspaceRecord {

@@ -10,12 +10,14 @@ import type {
   LiveWorkspaceMember,
 } from '../../core/live.js';
 import { builtinFilterLabel } from './guardrail-policy.js';
+import { usageAt } from './usage-periods.js';
 import {
   ZDR_FIELDS,
   type BudgetRecord,
   type GuardrailRecord,
   type KeyAssignmentRecord,
   type KeyRecord,
+  type KeyUsage,
   type MemberAssignmentRecord,
   type OrgMemberRecord,
   type WorkspaceRecord,
@@ -26,32 +28,34 @@ import type { SandboxState } from './sandbox-state.js';
  * limit_remaining is the limit minus the usage of the current reset period (all-time usage when
  * the limit never resets), BYOK usage included when include_byok_in_limit; null without a limit.
  */
-function limitRemaining(k: KeyRecord): number | null {
+function limitRemaining(k: KeyRecord, u: KeyUsage): number | null {
   if (k.limit === null) return null;
   const period = k.limit_reset;
-  const used = period === null ? k.usage : k[`usage_${period}`];
-  const byok = period === null ? k.byok_usage : k[`byok_usage_${period}`];
+  const used = period === null ? u.usage : u[`usage_${period}`];
+  const byok = period === null ? u.byok_usage : u[`byok_usage_${period}`];
   return k.limit - used - (k.include_byok_in_limit ? byok : 0);
 }
 
-export function keyView(k: KeyRecord): LiveKey {
+/** A key as the API shows it at `now`: period usage counters reset (usage-periods.ts). */
+export function keyView(k: KeyRecord, now: Date): LiveKey {
+  const u = usageAt(k, k.usage_as_of, now);
   return {
     hash: k.hash,
     name: k.name,
     label: k.label,
     disabled: k.disabled,
     limit: k.limit,
-    limit_remaining: limitRemaining(k),
+    limit_remaining: limitRemaining(k, u),
     limit_reset: k.limit_reset,
     include_byok_in_limit: k.include_byok_in_limit,
-    usage: k.usage,
-    usage_daily: k.usage_daily,
-    usage_weekly: k.usage_weekly,
-    usage_monthly: k.usage_monthly,
-    byok_usage: k.byok_usage,
-    byok_usage_daily: k.byok_usage_daily,
-    byok_usage_weekly: k.byok_usage_weekly,
-    byok_usage_monthly: k.byok_usage_monthly,
+    usage: u.usage,
+    usage_daily: u.usage_daily,
+    usage_weekly: u.usage_weekly,
+    usage_monthly: u.usage_monthly,
+    byok_usage: u.byok_usage,
+    byok_usage_daily: u.byok_usage_daily,
+    byok_usage_weekly: u.byok_usage_weekly,
+    byok_usage_monthly: u.byok_usage_monthly,
     created_at: k.created_at,
     updated_at: k.updated_at,
     expires_at: k.expires_at,
