@@ -12,6 +12,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerApply } from './commands/apply.js';
 import { registerExport } from './commands/export.js';
 import { registerStatus } from './commands/status.js';
+import { registerActivity } from './commands/activity.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
 
@@ -35,7 +36,7 @@ export function buildProgram(io: Io): Command {
         'https://openrouter.ai/api/v1',
       ),
     )
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(new Option('-o, --output <format>', 'output format (csv: activity only)').choices(['text', 'json', 'markdown', 'csv']).default('text'))
     .option('--no-color', 'no colour (also NO_COLOR, and when stdout is not a TTY)')
     .option('-v, --verbose', 'log each API request (method, path, status, ms) to stderr, redacted')
     .showHelpAfterError('(run with --help for usage)')
@@ -64,8 +65,15 @@ Examples:
   registerApply(program, io);
   registerExport(program, io);
   registerStatus(program, io);
+  registerActivity(program, io);
   registerSandbox(program, io);
   registerSchema(program, io);
+  // csv is a table of rows: only the activity report has one.
+  program.hook('preAction', (_program, action) => {
+    if (program.opts<{ output: string }>().output === 'csv' && action.name() !== 'activity') {
+      throw new OradminError(`-o csv is for oradmin activity only; ${action.name()} prints text, json or markdown`);
+    }
+  });
   return program;
 }
 
