@@ -88,8 +88,8 @@ export interface ForecastInput {
   keys: readonly { key: LiveKey; slug: string }[];
   budgets: readonly { budget: LiveBudget; slug: string; includeByok: boolean }[];
   creditsRemaining: number;
-  /** GET /activity?group_by=workspace, or why it could not be read. */
-  activity: { items: readonly ActivityItem[] } | { error: string };
+  /** GET /activity?group_by=workspace, or why it could not be read; null when it was not asked for. */
+  activity: { items: readonly ActivityItem[] } | { error: string } | null;
 }
 
 export function buildForecasts(input: ForecastInput): Forecasts {
@@ -106,8 +106,8 @@ export function buildForecasts(input: ForecastInput): Forecasts {
   const recent = { first: addDays(window.last, -(RATE_DAYS - 1)), last: window.last };
   let budgets: BudgetForecast[] = [];
   let credits: CreditsForecast | null = null;
-  if ('error' in input.activity) {
-    const reason = `GET /activity could not be read (${input.activity.error})`;
+  if (input.activity === null || 'error' in input.activity) {
+    const reason = input.activity === null ? 'no activity was read' : `GET /activity could not be read (${input.activity.error})`;
     for (const b of input.budgets) notForecast.push({ subject: budgetAddress(b), reason });
     notForecast.push({ subject: 'credits', reason });
   } else {
@@ -136,7 +136,7 @@ export function buildForecasts(input: ForecastInput): Forecasts {
       notForecast.push({ subject: 'credits', reason: `no spend in the last ${RATE_DAYS} completed UTC days (${recent.first} to ${recent.last})` });
     }
   }
-  return { activity: 'error' in input.activity ? null : recent, keys, budgets, credits, not_forecast: notForecast };
+  return { activity: input.activity === null || 'error' in input.activity ? null : recent, keys, budgets, credits, not_forecast: notForecast };
 }
 
 /** A forecast, null when the key has no limit, or the reason there is none. */

@@ -152,10 +152,14 @@ function budgetSentence(f: BudgetForecast, name: (s: string) => string, recent: 
   const who = `budget ${name(`${f.workspace}/${f.interval}`)}`;
   if (f.reached) return `${who}: over its ${usd(f.limit_usd)} limit already (${usd(f.basis.spent)} spent from ${f.basis.since} to yesterday), until the reset on ${moment(f.resets_at)}.`;
   const at = f.reaches_at!;
+  const rate = `the last ${f.basis.rate_days} days' average of ${usd(f.rate_per_day)}/day${recent}`;
   // The activity ends yesterday: a limit reached "today" may already have been reached.
-  const reaches = at.slice(0, 10) === today ? `probably reaches its ${usd(f.limit_usd)} limit today, around ${at.slice(11, 16)} UTC` : `reaches its ${usd(f.limit_usd)} limit around ${moment(at)}, before the reset on ${moment(f.resets_at)}`;
-  const spent = f.interval === 'daily' ? '' : `${usd(f.basis.spent)} spent from ${f.basis.since} to yesterday; `;
-  return `${who}: ${reaches}, at the last ${f.basis.rate_days} days' average of ${usd(f.rate_per_day)}/day${recent} (${spent}today is assumed to run at that rate).`;
+  if (at.slice(0, 10) === today) {
+    const spent = f.interval === 'daily' ? '' : ` after ${usd(f.basis.spent)} spent from ${f.basis.since} to yesterday`;
+    return `${who}: probably reaches its ${usd(f.limit_usd)} limit today, around ${at.slice(11, 16)} UTC${spent}, at ${rate}; today's own spend is not in the activity yet.`;
+  }
+  const spent = f.interval === 'daily' ? '' : `${usd(f.basis.spent)} spent from ${f.basis.since} to yesterday, then `;
+  return `${who}: reaches its ${usd(f.limit_usd)} limit around ${moment(at)}, before the reset on ${moment(f.resets_at)}: ${spent}${rate} from today on.`;
 }
 
 function when(r: StatusReport): string {

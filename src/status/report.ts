@@ -98,7 +98,7 @@ export interface StatusInput {
   now: Date;
   /** The desired-state file, and the unmanaged objects of the plan made from it when it exists. */
   file: { path: string; unmanaged?: readonly UnmanagedObject[] };
-  /** GET /activity?group_by=workspace for the forecasts, or why it could not be read. */
+  /** GET /activity?group_by=workspace for the forecasts, or why it could not be read; absent: not read. */
   activity?: { items: readonly ActivityItem[] } | { error: string };
 }
 
@@ -165,7 +165,7 @@ export function buildStatus(input: StatusInput): StatusReport {
       return slug === undefined ? [] : [{ budget: b, slug, includeByok: live.budgetSettings[b.workspace_id]?.include_byok_in_budgets ?? false }];
     }),
     creditsRemaining: remaining,
-    activity: input.activity ?? { error: 'not requested' },
+    activity: input.activity ?? null,
   });
   return {
     format_version: 1,
