@@ -9,10 +9,12 @@ import { OradminError } from '../errors.js';
 /** At most this many names are listed in an error. */
 const LISTED = 10;
 
-export function resolveWorkspace<W extends { id: string; slug: string }>(slug: string, workspaces: readonly W[]): W {
+/** `given` is how the user wrote it, for the message: `--workspace research`, `--key key.research/bot`. */
+export function resolveWorkspace<W extends { id: string; slug: string }>(slug: string, workspaces: readonly W[], given = `--workspace ${slug}`): W {
   const found = workspaces.find((w) => w.slug === slug);
   if (found) return found;
-  throw new OradminError(`--workspace ${slug}: no such workspace (${existing(slug, workspaces.map((w) => w.slug), 'workspace')})`);
+  const what = given === `--workspace ${slug}` ? 'no such workspace' : `no workspace ${slug}`;
+  throw new OradminError(`${given}: ${what} (${existing(slug, workspaces.map((w) => w.slug), 'workspace')})`);
 }
 
 export interface KeyAddress {

@@ -3,7 +3,7 @@
 // computed here from the seed's own rows, in integer millionths of a dollar, never from the
 // sandbox's or the client's sums.
 import { describe, expect, it } from 'vitest';
-import { activityOrg, json } from './helpers.js';
+import { activityOrg, json, mapLimited } from './helpers.js';
 import { asExpected, dateOf, expectedTotals, inWindow, KEYS, ROWS, userOf, WINDOW, type Row } from './seed.js';
 
 const WINDOW_ROWS = ROWS.filter(inWindow);
@@ -79,7 +79,7 @@ describe('oradmin activity', () => {
       { args: ['--member', 'alice@example.com'], rows: (r) => userOf(r) === 'user_alice', query: '?user_id=user_alice' },
       { args: ['--member', 'BOB@example.com', '--workspace', 'research'], rows: (r) => userOf(r) === 'user_bob' && r.workspace === 'research', query: `?user_id=user_bob&workspace_id=${ws('research')}` },
     ];
-    const docs = await Promise.all(cases.map((c) => json<Doc>(o, ['activity', ...c.args])));
+    const docs = await mapLimited(cases, 3, (c) => json<Doc>(o, ['activity', ...c.args]));
     for (const [i, c] of cases.entries()) {
       const expected = expectedTotals(WINDOW_ROWS.filter(c.rows));
       expect(expected.requests, `${c.args.join(' ')} selects some rows`).toBeGreaterThan(0);
@@ -93,18 +93,16 @@ describe('oradmin activity', () => {
     expect(docs[3]!.filters).toMatchObject({ key: 'key.research/notebook' });
     expect(docs[6]!.filters).toMatchObject({ member: 'BOB@example.com', workspace: 'research' });
 
-    const [byProvider, byEndpoint, byDay, byWorkspace] = await Promise.all(
-      ['provider', 'endpoint', 'day', 'workspace'].map((by) => json<Doc>(o, ['activity', '--by', by])),
-    );
-    expect(rowsBy(byProvider, (r) => r.provider)).toEqual(groups(WINDOW_ROWS, (r) => r.provider_name));
+    const [byProvider, byEndpoint, byDay, byWorkspace] = await mapLimited(['provider', 'endpoint', 'day', 'workspace'], 3, (by) => json<Doc>(o, ['activity', '--by', by]));
+    expect(rowsBy(byProvider!, (r) => r.provider)).toEqual(groups(WINDOW_ROWS, (r) => r.provider_name));
     // An endpoint is a model at a provider: Claude through Anthropic and through Bedrock are two.
-    expect(rowsBy(byEndpoint, (r) => `${r.model} @ ${r.provider}`)).toEqual(groups(WINDOW_ROWS, (r) => `${r.model} @ ${r.provider_name}`));
-    expect(byEndpoint.rows.every((r) => /^[0-9a-f-]{36}$/.test(r.endpoint_id))).toBe(true);
-    expect(rowsBy(byDay, (r) => r.date)).toEqual(groups(WINDOW_ROWS, dateOf));
-    expect(rowsBy(byWorkspace, (r) => r.workspace)).toEqual(groups(WINDOW_ROWS, (r) => r.workspace));
-    expect(byWorkspace.rows.map((r) => r.workspace_id).sort()).toEqual([ws('default'), ws('research')].sort());
-    for (const d of [byProvider, byEndpoint, byDay, byWorkspace]) expect(asExpected(d.totals)).toEqual(expectedTotals(WINDOW_ROWS));
-  });
+    expect(rowsBy(byEndpoint!, (r) => `${r.model} @ ${r.provider}`)).toEqual(groups(WINDOW_ROWS, (r) => `${r.model} @ ${r.provider_name}`));
+    expect(byEndpoint!.rows.every((r) => /^[0-9a-f-]{36}$/.test(r.endpoint_id))).toBe(true);
+    expect(rowsBy(byDay!, (r) => r.date)).toEqual(groups(WINDOW_ROWS, dateOf));
+    expect(rowsBy(byWorkspace!, (r) => r.workspace)).toEqual(groups(WINDOW_ROWS, (r) => r.workspace));
+    expect(byWorkspace!.rows.map((r) => r.workspace_id).sort()).toEqual([ws('default'), ws('research')].sort());
+    for (const d of [byProvider!, byEndpoint!, byDay!, byWorkspace!]) expect(asExpected(d.totals)).toEqual(expectedTotals(WINDOW_ROWS));
+  }, 180_000);
 
   it('--by key ranks keys by their own counters, named by address; --top keeps the totals whole', async () => {
     const o = await activityOrg();
@@ -121,11 +119,7 @@ describe('oradmin activity', () => {
     expect(doc.counters).toEqual({ day: '2026-11-18', week_from: '2026-11-16', month_from: '2026-11-01' });
     expect(asExpected(doc.totals)).toEqual(expectedTotals(WINDOW_ROWS));
 
-    const [top, research, bob] = await Promise.all([
-      json<Doc>(o, ['activity', '--by', 'key', '--top', '2']),
-      json<Doc>(o, ['activity', '--by', 'key', '--workspace', 'research']),
-      json<Doc>(o, ['activity', '--by', 'key', '--member', 'bob@example.com']),
-    ]);
+    const [top, research, bob] = (await mapLimited([['--top', '2'], ['--workspace', 'research'], ['--member', 'bob@example.com']], 3, (extra) => json<Doc>(o, ['activity', '--by', 'key', ...extra]))) as [Doc, Doc, Doc];
     expect(top.rows.map((r) => r.key)).toEqual(['key.research/notebook', 'key.default/prod-bot']);
     expect(top.filters.top).toBe(2);
     expect(top.totals).toEqual(doc.totals);
@@ -134,7 +128,7 @@ describe('oradmin activity', () => {
     // A member's keys are the keys they created; their activity is the API's user_id filter.
     expect(bob.rows.map((r) => r.key)).toEqual(['key.default/ci-runner', 'key.research/batch']);
     expect(asExpected(bob.totals)).toEqual(expectedTotals(WINDOW_ROWS.filter((r) => userOf(r) === 'user_bob')));
-  });
+  }, 120_000);
 
   it('--top in text sums the rest in one line, so that shares still add up', async () => {
     const o = await activityOrg();

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../helpers/golden.js';
-import { activityOrg } from './helpers.js';
+import { activityOrg, mapLimited } from './helpers.js';
 
 const golden = (name: string) => path.join(import.meta.dirname, 'golden', name);
 const EXT = { text: 'txt', json: 'json', markdown: 'md', csv: 'csv' } as const;
@@ -16,7 +16,7 @@ describe('golden reports', () => {
     ['research-endpoints', ['activity', '--by', 'endpoint', '--workspace', 'research', '--days', '7', '--top', '2']],
   ])('activity %s in text, json, markdown and csv', async (name, args) => {
     const o = await activityOrg();
-    const results = await Promise.all((['text', 'json', 'markdown', 'csv'] as const).map(async (format) => [format, await o.run([...args, '-o', format])] as const));
+    const results = await mapLimited(['text', 'json', 'markdown', 'csv'] as const, 2, async (format) => [format, await o.run([...args, '-o', format])] as const);
     for (const [format, r] of results) {
       expect([r.code, r.stderr], `${format}: ${r.stderr}`).toEqual([0, '']);
       expectGolden(golden(`${name}.${EXT[format]}`), r.stdout);
@@ -29,7 +29,7 @@ describe('golden reports', () => {
     expect(text!.trimEnd().split('\n').at(-1)).toMatch(/^ {2}(\$[\d,.]+ in \d+ days?, .*|No spend on any of these days\.)$/);
     expect(markdown).toMatch(/\n```mermaid\nxychart-beta\n {4}title "Daily spend \(USD\)"\n {4}x-axis \[("\d\d-\d\d"(, )?)+\]\n {4}y-axis "USD" 0 --> [\d.]+\n {4}bar \[[\d., ]+\]\n```\n/);
     expect(csv!.split('\r\n').at(-1)).toBe('');
-  });
+  }, 120_000);
 
   it('status with forecasts in text, json and markdown', async () => {
     const o = await activityOrg();
@@ -38,5 +38,5 @@ describe('golden reports', () => {
       expect([r.code, r.stderr], r.stderr).toEqual([0, '']);
       expectGolden(golden(`status.${EXT[format]}`), r.stdout);
     }
-  });
+  }, 120_000);
 });

@@ -37,3 +37,17 @@ export async function costOf(o: Org, args: string[]): Promise<Record<string, num
   if (r.code !== 0) throw new Error(`oradmin ${args.join(' ')}: exit ${r.code}\n${r.stderr}`);
   return o.sb.counts();
 }
+
+/** Runs `fn` over `items` at most `limit` at a time (two cores: more CLI processes at once only queue). */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

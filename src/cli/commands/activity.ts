@@ -93,7 +93,7 @@ async function readAndBuild(
   ]);
   const workspace = filters.workspace !== null ? resolve.resolveWorkspace(filters.workspace, workspaces!) : undefined;
   const member = filters.member !== null ? resolve.resolveMember(filters.member, members!) : undefined;
-  const keyWorkspace = keyAddress ? resolve.resolveWorkspace(keyAddress.slug, workspaces!) : undefined;
+  const keyWorkspace = keyAddress ? resolve.resolveWorkspace(keyAddress.slug, workspaces!, `--key ${filters.key}`) : undefined;
   if (workspace && keyWorkspace && workspace.id !== keyWorkspace.id) {
     const { OradminError } = await import('../../errors.js');
     throw new OradminError(`--key ${filters.key}: the key is in workspace ${keyWorkspace.slug}, not in --workspace ${workspace.slug}; give one of them`);
