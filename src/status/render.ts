@@ -55,7 +55,8 @@ export function renderStatusText(report: StatusReport, opts: { color: boolean })
     out.push('');
   }
 
-  out.push(k.bold('Forecasts') + ' at recent rates', ...forecastSentences(report, t).map((line) => `  ${line}`), '');
+  // Forecasts were added to format_version 1: a report object made before them has none.
+  if (report.forecasts) out.push(k.bold('Forecasts') + ' at recent rates', ...forecastSentences(report, t).map((line) => `  ${line}`), '');
 
   const u = report.unmanaged;
   if (!u.compared) {
@@ -97,7 +98,7 @@ export function renderStatusMarkdown(report: StatusReport): string {
     for (const i of report.interrupted) out.push(`- ${mdCode(`${i.workspace}/${i.name}`)}`);
     out.push('');
   }
-  out.push('**Forecasts** at recent rates', '', ...forecastSentences(report, mdCode, mdText).map((line) => `- ${line}`), '');
+  if (report.forecasts) out.push('**Forecasts** at recent rates', '', ...forecastSentences(report, mdCode, mdText).map((line) => `- ${line}`), '');
   const u = report.unmanaged;
   if (!u.compared) out.push(`**Unmanaged objects:** not compared, ${mdCode(u.file)} was not found.`, '');
   else if (u.objects.length === 0) out.push(`**Unmanaged objects:** none, everything live is declared in ${mdCode(u.file)}.`, '');
