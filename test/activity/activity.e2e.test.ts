@@ -142,4 +142,24 @@ describe('oradmin activity', () => {
     expect(text.stdout).toContain(`  ${ranked[0]![0]} `);
     expect(text.stdout).not.toMatch(new RegExp(`^  ${ranked[3]![0]} `, 'm'));
   });
+
+  it("--key counts all of a key's activity, also what the API attributes to the default workspace", async () => {
+    // Reference getUserActivity: activity from before workspace resolution stays attributed to the
+    // default workspace. Filtering by the key's own workspace as well would drop it.
+    const hash = 'ab'.repeat(32);
+    const o = await activityOrg({
+      organization_members: [{ id: 'user_admin', email: 'admin@example.com', role: 'org:admin' }],
+      workspaces: [{ slug: 'research', name: 'Research' }],
+      keys: [{ name: 'notebook', workspace: 'research', hash }],
+      activity: [
+        { days_ago: 3, key: hash, workspace: 'research', model: 'openai/gpt-4o', provider_name: 'OpenAI', usage: 1.25, requests: 2 },
+        { days_ago: 20, key: hash, workspace: 'default', model: 'openai/gpt-4o', provider_name: 'OpenAI', usage: 0.5, requests: 1 },
+      ],
+    });
+    const all = await json<Doc>(o, ['activity', '--key', 'key.research/notebook']);
+    expect([all.totals.usage, all.totals.requests]).toEqual([1.75, 3]);
+    // With an explicit --workspace, the API's workspace filter applies, as asked.
+    const scoped = await json<Doc>(o, ['activity', '--key', 'key.research/notebook', '--workspace', 'research']);
+    expect([scoped.totals.usage, scoped.totals.requests]).toEqual([1.25, 2]);
+  }, 120_000);
 });

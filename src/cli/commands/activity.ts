@@ -109,7 +109,9 @@ async function readAndBuild(
       date: filters.date ?? undefined,
       api_key_hash: key?.hash,
       user_id: member?.id,
-      workspace_id: (workspace ?? keyWorkspace)?.id,
+      // Not the key's workspace for --key: activity from before workspaces is attributed to the
+      // default workspace (reference, getUserActivity), and would be lost.
+      workspace_id: workspace?.id,
       group_by: by === 'workspace' ? 'workspace' : undefined,
     },
     responseSchema: ActivityResponse,
