@@ -40,11 +40,12 @@ export async function runStatus(opts: GlobalOptions, io: Io, cmd: StatusCommandO
           (r) => ({ items: r.data }),
           (err: unknown) => {
             if (!(err instanceof OradminError)) throw err;
-            io.stderr.write(`warning: no activity for the forecasts: ${terminalText(err.message)}\n`);
             return { error: err.message };
           },
         ),
     ]);
+    // Only once the rest was read: when another read fails, its error is the one to show.
+    if ('error' in activity) io.stderr.write(`warning: no activity for the forecasts: ${terminalText(activity.error)}\n`);
     let unmanaged;
     if (loaded) {
       const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now });
