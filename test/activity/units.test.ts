@@ -107,6 +107,19 @@ describe('options', () => {
     expect(() => parseActivityOptions({ by: 'day', date: '2026-10-18' }, NOW)).toThrow('not one of the last 30 completed UTC days (2026-10-19 to 2026-11-17)');
   });
 
+  it.each([
+    [{ days: '31' }, '--days 31: must be a whole number from 1 to 30'],
+    [{ days: '7.5' }, '--days 7.5: must be a whole number from 1 to 30'],
+    [{ days: '-1' }, '--days -1: must be a whole number from 1 to 30'],
+    [{ top: 'ten' }, '--top ten: must be a whole number of at least 1'],
+    [{ top: '0' }, '--top 0: must be a whole number of at least 1'],
+    [{ date: '2026-11-31' }, '--date 2026-11-31: not a date; write YYYY-MM-DD, e.g. 2026-11-17'],
+    [{ date: '17/11/2026' }, '--date 17/11/2026: not a date; write YYYY-MM-DD, e.g. 2026-11-17'],
+    [{ date: '2026-11-10', days: '3' }, '--date and --days exclude each other: --date is one day, --days the last n days'],
+  ])('refuse %o', (raw, message) => {
+    expect(() => parseActivityOptions({ by: 'model', ...raw }, NOW)).toThrow(message);
+  });
+
   it('list members nearest first, and only the first ten of many', () => {
     const members = Array.from({ length: 25 }, (_, i) => ({ id: `u${i}`, email: `user${i}@example.com` }));
     expect(() => resolveMember('user7@exampl.com', members)).toThrow(/nearest first: user7@example\.com, .* and 15 more\)$/);
