@@ -60,6 +60,12 @@ Examples:
   oradmin sandbox --seed org.yaml        a local management API to rehearse against`,
     );
 
+  // csv is a table of rows: only the activity report has one.
+  program.hook('preAction', (_program, action) => {
+    if (program.opts<{ output: string }>().output === 'csv' && action.name() !== 'activity') {
+      throw new OradminError(`-o csv is for oradmin activity only; ${action.name()} prints text, json or markdown`);
+    }
+  });
   registerValidate(program, io);
   registerPlan(program, io);
   registerApply(program, io);
@@ -68,12 +74,6 @@ Examples:
   registerActivity(program, io);
   registerSandbox(program, io);
   registerSchema(program, io);
-  // csv is a table of rows: only the activity report has one.
-  program.hook('preAction', (_program, action) => {
-    if (program.opts<{ output: string }>().output === 'csv' && action.name() !== 'activity') {
-      throw new OradminError(`-o csv is for oradmin activity only; ${action.name()} prints text, json or markdown`);
-    }
-  });
   return program;
 }
 
