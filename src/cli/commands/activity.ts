@@ -28,14 +28,22 @@ export function registerActivity(program: Command, io: Io): void {
     .option('--key <address>', "only this key's activity, e.g. key.default/prod-bot")
     .option('--member <email>', "only this organization member's activity")
     .option('--top <n>', 'only the n rows that spent most (the rest summed in one line; totals stay whole)')
+    // Lines within 80 columns: help is read in terminals and CI logs.
     .addHelpText(
       'after',
-      '\nRows are ranked by spend (USD of OpenRouter credits), with BYOK spend, requests and tokens beside them.\n' +
-        '--by key ranks keys by their own usage counters (today, this week from Monday, this month, UTC) read\n' +
-        'from the /keys pages; the totals and the daily chart stay the activity of the period. -o json is one\n' +
-        'versioned document, -o markdown adds a mermaid chart for GitHub, -o csv gives the rows for a spreadsheet.\n' +
-        'Cost: one request, plus one list to resolve --workspace or --by workspace, --member, and the /keys pages\n' +
-        'of the workspace for --key (of every workspace in scope for --by key).',
+      [
+        '',
+        'Rows are ranked by spend (USD of OpenRouter credits), with BYOK spend,',
+        'requests and tokens beside them. --by key ranks keys by their own usage',
+        'counters (today, this week from Monday, this month; UTC) from the /keys',
+        'pages; the totals and the daily chart stay the activity of the period.',
+        '-o json is one versioned document, -o markdown adds a mermaid chart for',
+        'GitHub, -o csv gives the rows for a spreadsheet.',
+        '',
+        'Cost: one request, plus the list that resolves --workspace or --by',
+        'workspace, or --member; --key also reads its workspace\'s /keys pages,',
+        '--by key those of every workspace in scope.',
+      ].join('\n'),
     )
     .action(async (cmd: RawActivityOptions) => {
       const format = program.opts<{ output: ActivityFormat }>().output;
