@@ -1,6 +1,6 @@
 // Entry point: builds the commander program, runs it, and turns every outcome into an exit code.
 // Commands load their implementation lazily so that `oradmin --help` starts fast.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, OradminError } from '../errors.js';
 import { ExitCode } from './exit.js';
 import { diagnosticsJson, inGitHubActions, printDiagnostics } from './diagnostics.js';
@@ -15,6 +15,8 @@ import { registerStatus } from './commands/status.js';
 import { registerActivity } from './commands/activity.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
+
+const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'csv'];
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -36,7 +38,17 @@ export function buildProgram(io: Io): Command {
         'https://openrouter.ai/api/v1',
       ),
     )
-    .addOption(new Option('-o, --output <format>', 'output format (csv: activity only)').choices(['text', 'json', 'markdown', 'csv']).default('text'))
+    .addOption(
+      new Option('-o, --output <format>', 'output format (activity also csv)')
+        .choices(['text', 'json', 'markdown'])
+        // csv is parsed here and refused below for every command but activity: the listed choices
+        // (help, shell completion) stay those every command has.
+        .argParser((value: string) => {
+          if (!OUTPUT_FORMATS.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${OUTPUT_FORMATS.join(', ')}.`);
+          return value;
+        })
+        .default('text'),
+    )
     .option('--no-color', 'no colour (also NO_COLOR, and when stdout is not a TTY)')
     .option('-v, --verbose', 'log each API request (method, path, status, ms) to stderr, redacted')
     .showHelpAfterError('(run with --help for usage)')

@@ -67,7 +67,7 @@ describe('examples/github/spend-report.yml', () => {
     expect(r.success).toBe(false);
     const step = r.steps.find((st) => st.name === 'Spend report')!;
     expect(step.code).toBe(1);
-    expect(step.stderr).toMatch(/GET \/workspaces\?offset=0&limit=100 \(listWorkspaces\) failed: 500/);
+    expect(step.stderr).toMatch(/GET \S*\/workspaces\?offset=0&limit=100 \(listWorkspaces\) failed: 500/);
     expect(r.summary).toBe('');
   }, 120_000);
 });
