@@ -1,6 +1,6 @@
 // Entry point: builds the commander program, runs it, and turns every outcome into an exit code.
 // Commands load their implementation lazily so that `oradmin --help` starts fast.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, OradminError } from '../errors.js';
 import { ExitCode } from './exit.js';
 import { diagnosticsJson, inGitHubActions, printDiagnostics } from './diagnostics.js';
@@ -13,6 +13,7 @@ import { registerPlan } from './commands/plan.js';
 import { registerApply } from './commands/apply.js';
 import { registerExport } from './commands/export.js';
 import { registerStatus } from './commands/status.js';
+import { registerActivity } from './commands/activity.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
 import { registerCompletion } from './commands/completion.js';
@@ -23,6 +24,8 @@ import { registerFmt } from './commands/fmt.js';
 import { helpText } from './help-text.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerMcp } from './commands/mcp.js';
+
+const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'csv'];
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -44,7 +47,17 @@ export function buildProgram(io: Io): Command {
         'https://openrouter.ai/api/v1',
       ),
     )
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(
+      new Option('-o, --output <format>', 'output format (activity also csv)')
+        .choices(['text', 'json', 'markdown'])
+        // csv is parsed here and refused below for every command but activity: the listed choices
+        // (help, shell completion) stay those every command has.
+        .argParser((value: string) => {
+          if (!OUTPUT_FORMATS.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${OUTPUT_FORMATS.join(', ')}.`);
+          return value;
+        })
+        .default('text'),
+    )
     .option('--no-color', 'no colour (also NO_COLOR, and when stdout is not a TTY)')
     .option('-v, --verbose', 'log each API request (method, path, status, ms) to stderr, redacted')
     .showHelpAfterError('(run with --help for usage)')
@@ -66,11 +79,18 @@ Examples:
   oradmin sandbox --seed org.yaml        a local API to rehearse against`,)
     );
 
+  // csv is a table of rows: only the activity report has one.
+  program.hook('preAction', (_program, action) => {
+    if (program.opts<{ output: string }>().output === 'csv' && action.name() !== 'activity') {
+      throw new OradminError(`-o csv is for oradmin activity only; ${action.name()} prints text, json or markdown`);
+    }
+  });
   registerValidate(program, io);
   registerPlan(program, io);
   registerApply(program, io);
   registerExport(program, io);
   registerStatus(program, io);
+  registerActivity(program, io);
   registerSandbox(program, io);
   registerSchema(program, io);
   registerShow(program, io);

@@ -14,6 +14,22 @@
 //   unmanaged       { file, compared, objects[] }                  objects: [{ address, kind }] the file does not
 //                                                                  declare; compared false when the file is absent
 //   counts          { <flag>: number of keys }                     for every flag
+//   forecasts       at recent rates (src/activity/forecast.ts says how each rate is taken):
+//     activity      { first, last }                                the completed UTC days of GET /activity the
+//                                                                  budget and credit rates average; null: not read
+//     keys[]        { workspace, name, hash, limit, limit_reset, usage, basis: { counter, since, days, spend },
+//                     rate_per_day, resets_at, projected, reached, reaches_at }
+//                                                                  every enabled, unexpired key with a limit (and a
+//                                                                  period older than an hour); reached first, then by
+//                                                                  reaches_at (null: not before the reset)
+//     budgets[]     { workspace, interval, limit_usd, byok_included, basis: { since, spent, rate_days, rate_spend },
+//                     rate_per_day, resets_at, projected, reached, reaches_at }
+//                                                                  daily, weekly and monthly budgets; reaches_at may
+//                                                                  be earlier today (today is not in the activity)
+//     credits       { remaining, basis: { days, spend }, rate_per_day, runway_days, runs_out_at } | null
+//     not_forecast[] { subject, reason }                           an address (or "credits") without a forecast, and why
+import { buildForecasts, type Forecasts } from '../activity/forecast.js';
+import type { ActivityItem } from '../activity/metrics.js';
 import { DEFAULT_WORKSPACE } from '../config/schema.js';
 import type { LiveKey, LiveState } from '../core/live.js';
 import { normalizeTimestamp } from '../core/normalize.js';
@@ -72,6 +88,7 @@ export interface StatusReport {
   interrupted: { workspace: string; name: string; hash: string }[];
   unmanaged: { file: string; compared: boolean; objects: UnmanagedObject[] };
   counts: Record<KeyFlag, number>;
+  forecasts: Forecasts;
 }
 
 export interface StatusInput {
@@ -81,6 +98,8 @@ export interface StatusInput {
   now: Date;
   /** The desired-state file, and the unmanaged objects of the plan made from it when it exists. */
   file: { path: string; unmanaged?: readonly UnmanagedObject[] };
+  /** GET /activity?group_by=workspace for the forecasts, or why it could not be read; absent: not read. */
+  activity?: { items: readonly ActivityItem[] } | { error: string };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -131,15 +150,33 @@ export function buildStatus(input: StatusInput): StatusReport {
     .sort((a, b) => byWorkspace((g: GuardrailStatus) => g.workspace)(a, b) || compare(a.name, b.name));
 
   const { total_credits: total, total_usage: used } = input.credits;
+  const remaining = tidy(total - used);
+  const forecasts = buildForecasts({
+    now,
+    // Keys that can still spend: a disabled or expired key's limit is not going to be reached.
+    keys: live.keys
+      .filter((k) => !parsePendingName(k.name) && !k.disabled && !(k.expires_at && Date.parse(k.expires_at) <= now.getTime()))
+      .flatMap((k) => {
+        const slug = slugOf.get(k.workspace_id);
+        return slug === undefined ? [] : [{ key: k, slug }];
+      }),
+    budgets: live.budgets.flatMap((b) => {
+      const slug = slugOf.get(b.workspace_id);
+      return slug === undefined ? [] : [{ budget: b, slug, includeByok: live.budgetSettings[b.workspace_id]?.include_byok_in_budgets ?? false }];
+    }),
+    creditsRemaining: remaining,
+    activity: input.activity ?? null,
+  });
   return {
     format_version: 1,
     generated_at: now.toISOString(),
-    credits: { total, used, remaining: tidy(total - used) },
+    credits: { total, used, remaining },
     workspaces,
     guardrails,
     interrupted: interrupted.sort((a, b) => compare(a.workspace, b.workspace) || compare(a.name, b.name)),
     unmanaged: { file: input.file.path, compared: input.file.unmanaged !== undefined, objects: [...(input.file.unmanaged ?? [])] },
     counts,
+    forecasts,
   };
 }
 
