@@ -52,17 +52,24 @@ export function registerActivity(program: Command, io: Io): void {
 }
 
 export async function runActivity(opts: GlobalOptions, format: ActivityFormat, io: Io, raw: RawActivityOptions, now: Date): Promise<void> {
-  // Loaded on use, so that `oradmin --help` does not load the client.
+  io.stdout.write(await rendered(await activityReport(opts, io, raw, now), format));
+}
+
+/** The report `oradmin activity` prints, from the same checks and reads (the MCP activity tool). */
+export async function activityReport(opts: GlobalOptions, io: Io, raw: RawActivityOptions, now: Date): Promise<ActivityReport> {
   const { parseActivityOptions } = await import('../../activity/options.js');
   const { parseKeyAddress } = await import('../../activity/resolve.js');
   // Mistakes in the options cost no request and need no credentials.
   const request = parseActivityOptions(raw, now);
   const keyAddress = request.filters.key === null ? null : parseKeyAddress(request.filters.key);
+  return withClient(opts, io, (client) => readAndBuild(client, request, keyAddress, now));
+}
+
+async function withClient<T>(opts: GlobalOptions, io: Io, read: (client: ApiClient) => Promise<T>): Promise<T> {
   const { makeClient } = await import('../pipeline.js');
   const client = makeClient(opts, io);
   try {
-    const report = await readAndBuild(client, request, keyAddress, now);
-    io.stdout.write(await rendered(report, format));
+    return await read(client);
   } finally {
     await client.close();
   }
