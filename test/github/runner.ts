@@ -43,6 +43,13 @@ export interface RunOptions {
   artifacts?: string;
   /** This run's id (github.run_id), for the artifact store. */
   runId?: number;
+  /**
+   * The action's checkout (`uses: <owner>/oradmin@…`): this repository, already built by `npm
+   * test`, unless a test gives a release of it (then its own install step runs, as on GitHub).
+   */
+  actionPath?: string;
+  /** Directories put first on PATH (e.g. a stand-in that must not be called). */
+  prependPath?: string;
 }
 
 interface Ctx {
@@ -73,7 +80,7 @@ export async function runWorkflow(file: string, opts: RunOptions): Promise<JobRe
   writeFileSync(path.join(bin, 'gh'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO, 'test/github/fake-gh.mjs')}" "$@"\n`);
   chmodSync(path.join(bin, 'gh'), 0o755);
   const baseEnv: Record<string, string> = {
-    PATH: `${bin}:${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+    PATH: `${opts.prependPath ? `${opts.prependPath}:` : ''}${bin}:${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
     HOME: process.env.HOME ?? tmp,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -85,7 +92,7 @@ export async function runWorkflow(file: string, opts: RunOptions): Promise<JobRe
     FAKE_GH_ARTIFACTS: artifactsOf(opts, tmp).dir,
     GITHUB_RUN_ID: String(artifactsOf(opts, tmp).runId),
     // The action's checkout (this repository) is already built by `npm test`.
-    ORADMIN_PREINSTALLED: 'true',
+    ...(opts.actionPath === undefined ? { ORADMIN_PREINSTALLED: 'true' } : {}),
     NO_COLOR: '1',
     ...opts.env,
   };
@@ -103,7 +110,7 @@ export async function runWorkflow(file: string, opts: RunOptions): Promise<JobRe
     if (step.uses && /^actions\/(checkout|setup-node)@/.test(step.uses)) {
       result = { name, skipped: false, code: 0, stdout: '', stderr: '', outputs: {} };
     } else if (step.uses && /\/oradmin@/.test(step.uses)) {
-      result = await runAction(name, interpolateMap(step.with, ctx), env, opts.cwd, tmp, ctx, artifactsOf(opts, tmp));
+      result = await runAction(name, interpolateMap(step.with, ctx), env, opts.cwd, tmp, ctx, artifactsOf(opts, tmp), opts.actionPath ?? REPO);
     } else if (step.uses && /^actions\/upload-artifact@/.test(step.uses)) {
       result = uploadArtifact(name, interpolateMap(step.with, ctx), opts.cwd, artifactsOf(opts, tmp));
     } else if (step.uses) {
@@ -149,8 +156,9 @@ async function runAction(
   tmp: string,
   outer: Ctx,
   store: { dir: string; runId: number },
+  actionPath: string,
 ): Promise<StepResult> {
-  const action = parse(readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as {
+  const action = parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
     outputs: Record<string, { value: string }>;
     runs: { using: string; steps: Step[] };
@@ -171,7 +179,7 @@ async function runAction(
     }
     if (step.uses) throw new Error(`runner: unsupported action ${step.uses} in action.yml`);
     if (step.shell !== 'bash') throw new Error('runner: composite steps must say shell: bash');
-    const stepEnv = { ...env, ...interpolateMap(step.env, ctx), GITHUB_ACTION_PATH: REPO };
+    const stepEnv = { ...env, ...interpolateMap(step.env, ctx), GITHUB_ACTION_PATH: actionPath };
     const dir = path.resolve(cwd, interpolate(step['working-directory'] ?? '.', ctx));
     // Composite bash steps run as `bash --noprofile --norc -eo pipefail {0}`.
     const r = await runShell(step.name ?? 'action step', interpolate(step.run ?? '', ctx), stepEnv, dir, tmp, 'bash --noprofile --norc -eo pipefail');
