@@ -16,7 +16,7 @@ import { runWorkflow } from './runner.js';
 function releaseOfTheAction(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'oradmin-action-release-'));
   for (const f of ['action.yml', 'package.json', 'scripts/action', 'spec', 'schemas']) cpSync(path.join(REPO, f), path.join(dir, f), { recursive: true });
-  execFileSync(process.execPath, [path.join(REPO, 'scripts/build-action.mjs'), path.join(dir, 'action-dist')], { cwd: REPO, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(REPO, 'scripts/bundle.mjs'), path.join(dir, 'action-dist')], { cwd: REPO, stdio: 'pipe' });
   return dir;
 }
 

@@ -38,10 +38,10 @@ export function openApiDocument(): OpenApiDocument {
   return cached;
 }
 
-// Two levels below the root from src/sandbox/openapi/ and dist/sandbox/openapi/, one from the
-// action's bundle (action-dist/): the nearest spec/ above this module.
+// Three levels below the root from src/sandbox/openapi/ and dist/sandbox/openapi/, two from the
+// bundle in dist/bundle/, one from the action's (action-dist/).
 function documentUrl(): URL {
-  for (const up of ['../../../', '../']) {
+  for (const up of ['../../../', '../../', '../']) {
     const url = new URL(up + DOCUMENT, import.meta.url);
     if (existsSync(url)) return url;
   }

@@ -1,0 +1,36 @@
+// The CLI bundled with its dependencies into one folder: `node scripts/bundle.mjs <outdir>`.
+// - dist/bundle/ (`npm run build`): what bin/oradmin.js runs. Resolving and loading some 400 ESM and
+//   CommonJS files one by one is a fixed cost of every command; a bundle cuts it (issue 19).
+// - action-dist/ (`npm run build:action`): the action's release build, so that
+//   `uses: <owner>/oradmin@v1` runs with node alone — no `npm ci`, no dev dependencies, no compiling.
+// esbuild (a dev dependency) because it bundles ESM with code splitting, which tsc cannot: the
+// commands' lazy imports stay separate chunks, so `--help` still loads little, and the config
+// worker (src/config/load-worker.ts, started by URL) is an entry point of its own next to the chunk
+// that starts it.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outdir = path.resolve(root, process.argv[2] ?? 'action-dist');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: [
+    { in: 'src/cli/bundle-entry.ts', out: 'oradmin' },
+    { in: 'src/config/load-worker.ts', out: 'load-worker' },
+  ],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Beside the entry points: the worker is found by a URL relative to the chunk that starts it.
+  chunkNames: '[name]-[hash]',
+  // Some dependencies are CommonJS and call require(): give the ESM bundle one.
+  banner: { js: "import { createRequire as __oradminRequire } from 'node:module'; const require = __oradminRequire(import.meta.url);" },
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
+process.stdout.write(`bundle written to ${path.relative(root, outdir)}/\n`);
