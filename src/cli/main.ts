@@ -19,6 +19,7 @@ import { registerInit } from './commands/init.js';
 import { helpText } from './help-text.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerMcp } from './commands/mcp.js';
+import { registerRotate } from './commands/rotate.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -73,6 +74,7 @@ Examples:
   registerCompletion(program, io);
   registerUnlock(program, io);
   registerMcp(program, io);
+  registerRotate(program, io);
   return program;
 }
 
