@@ -42,12 +42,11 @@ const DURATION_MESSAGE = 'must be a duration like 30d, 12h, 2w or 90m (<n>m, <n>
 const lifecycleDuration = z
   .string()
   .regex(LIFECYCLE_DURATION_PATTERN, { message: DURATION_MESSAGE })
-  .refine((s) => (parseLifecycleDuration(s) ?? 0) > 0, { message: 'must be longer than 0' });
+  .refine((s) => !LIFECYCLE_DURATION_PATTERN.test(s) || (parseLifecycleDuration(s) ?? 0) > 0, { message: 'must be longer than 0' });
 
 /** An overlap may be zero: YAML `overlap: 0` is the number 0. */
-const overlapDuration = z.union([z.literal(0), z.string().regex(/^(?:0|\d+[mhdw])$/)], {
-  error: `must be 0 or a duration like 2d, 12h or 90m (<n>m, <n>h, <n>d or <n>w)`,
-});
+const OVERLAP_MESSAGE = 'must be 0 or a duration like 2d, 12h or 90m (<n>m, <n>h, <n>d or <n>w)';
+const overlapDuration = z.union([z.literal(0), z.string().regex(/^(?:0|\d+[mhdw])$/, { message: OVERLAP_MESSAGE })], { error: OVERLAP_MESSAGE });
 
 // --- guardrails ----------------------------------------------------------------------------------
 
