@@ -115,10 +115,13 @@ export function killWhen(o: ClockOrg, args: string[], when: () => boolean): Prom
   });
 }
 
-/** killWhen the sandbox has answered `after` more key writes (lease requests not counted). */
+/** How many key writes the sandbox has answered since log entry `start` (lease requests not counted). */
+export const keyWriteCount = (o: Org, start: number) => Object.values(keyWrites(o, start)).reduce((a, b) => a + b, 0);
+
+/** killWhen the sandbox has answered `after` more key writes. */
 export function killAfterKeyWrites(o: ClockOrg, args: string[], after: number): Promise<boolean> {
   const start = o.sb.log.length;
-  return killWhen(o, args, () => Object.values(keyWrites(o, start)).reduce((a, b) => a + b, 0) >= after);
+  return killWhen(o, args, () => keyWriteCount(o, start) >= after);
 }
 
 /**
