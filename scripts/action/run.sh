@@ -10,7 +10,15 @@
 # specifies) are printed outside the wrapping, where they take effect.
 set -uo pipefail
 
-oradmin() { node "$GITHUB_ACTION_PATH/bin/oradmin.js" "$@"; }
+# The release build (action-dist/, made by `npm run build:action`) needs no installed dependencies;
+# a development checkout runs its own build.
+if [ -f "$GITHUB_ACTION_PATH/action-dist/oradmin.js" ]; then
+  oradmin() { node "$GITHUB_ACTION_PATH/action-dist/oradmin.js" "$@"; }
+else
+  oradmin() { node "$GITHUB_ACTION_PATH/bin/oradmin.js" "$@"; }
+fi
+# The command sinks shipped with the action (oradmin-github-secret) are commands on PATH.
+export PATH="$GITHUB_ACTION_PATH/scripts/action/bin:$PATH"
 token=$(node -e 'process.stdout.write(require("crypto").randomBytes(16).toString("hex"))')
 quiet() { echo "::stop-commands::$token"; }
 loud() { echo "::$token::"; }
@@ -31,8 +39,8 @@ read -r -a extra <<< "${ORADMIN_ARGS:-}"
 plan_extra=()
 for ((i = 0; i < ${#extra[@]}; i++)); do
   case "${extra[$i]}" in
-    --log-file | --lock-timeout) i=$((i + 1)) ;;
-    --log-file=* | --lock-timeout=* | --lock | --lock=* | --no-lock | --auto-approve) ;;
+    --log-file | --lock-timeout | --lock-ttl) i=$((i + 1)) ;;
+    --log-file=* | --lock-timeout=* | --lock-ttl=* | --lock | --lock=* | --no-lock | --auto-approve) ;;
     *) plan_extra+=("${extra[$i]}") ;;
   esac
 done
@@ -40,9 +48,37 @@ work="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/oradmin-$$"
 mkdir -p "$work"
 summary_file="${GITHUB_STEP_SUMMARY:-/dev/null}"
 output_file="${GITHUB_OUTPUT:-/dev/null}"
+echo "dir=$work" >> "$output_file"
+
+# GitHub's limits: 65,536 characters per comment, 1 MiB per step summary. A longer plan is shown
+# as its summary, refusals and widening changes, saying where the whole one is (the artifact
+# uploaded by the action, or the job summary).
+COMMENT_MAX=65000
+SUMMARY_MAX=1000000
+fits() { [ "$(wc -c < "$1")" -le "$2" ]; }
+summary_md() {
+  if fits "$work/plan.md" "$SUMMARY_MAX"; then cat "$work/plan.md"
+  else oradmin show "$work/plan.json" -o markdown --max-chars "$SUMMARY_MAX" --whole-plan-at "the oradmin-$ORADMIN_COMMAND artifact of this run (plan.md)" 2>/dev/null
+  fi
+}
+comment_md() {
+  if fits "$work/plan.md" "$COMMENT_MAX"; then cat "$work/plan.md"
+  elif fits "$work/plan.md" "$SUMMARY_MAX"; then oradmin show "$work/plan.json" -o markdown --max-chars "$COMMENT_MAX" --whole-plan-at "the job summary of this run" 2>/dev/null
+  else oradmin show "$work/plan.json" -o markdown --max-chars "$COMMENT_MAX" --whole-plan-at "the oradmin-$ORADMIN_COMMAND artifact of this run (plan.md)" 2>/dev/null
+  fi
+}
 
 # The plan summary counts of a planfile, as one line of JSON.
 counts() { node -e 'const p=require(process.argv[1]); process.stdout.write(JSON.stringify(p.plan.summary))' "$1"; }
+
+# Plans (into $work/plan.md and plan.json) with the flags apply will get; sets $code.
+make_plan() {
+  quiet
+  oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${plan_extra[@]}" 2>&1 > "$work/plan.md"
+  code=$?
+  loud
+}
+is_plan() { head -n 1 "$work/plan.md" | grep -qxF '<!-- oradmin-plan -->'; }
 
 case "${ORADMIN_COMMAND:-}" in
   validate)
@@ -55,24 +91,22 @@ case "${ORADMIN_COMMAND:-}" in
     exit "$code"
     ;;
   plan)
-    quiet
-    oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${plan_extra[@]}" 2>&1 > "$work/plan.md"
-    code=$?
-    loud
+    make_plan
     echo "exit-code=$code" >> "$output_file"
     show "$work/plan.md"
-    if ! head -n 1 "$work/plan.md" | grep -qxF '<!-- oradmin-plan -->'; then
-      # No plan was made (an invalid file, an API failure): the annotations above say why.
-      exit 1
-    fi
+    # No plan was made (an invalid file, an API failure): the annotations above say why.
+    is_plan || exit 1
     # A plan, possibly one that apply would refuse (exit 1): reviewers see it either way.
-    cat "$work/plan.md" >> "$summary_file"
+    summary_md >> "$summary_file"
+    comment_md > "$work/comment.md"
     echo "has-changes=$([ "$code" -eq 2 ] && echo true || echo false)" >> "$output_file"
     [ -f "$work/plan.json" ] && echo "summary=$(counts "$work/plan.json")" >> "$output_file"
     echo "plan-markdown=$work/plan.md" >> "$output_file"
+    echo "comment-markdown=$work/comment.md" >> "$output_file"
+    echo "planfile=$work/plan.json" >> "$output_file"
     if [ "${ORADMIN_PR_COMMENT:-false}" = "true" ]; then
       quiet
-      "$GITHUB_ACTION_PATH/scripts/action/sticky-comment.sh" "$work/plan.md" 2>&1
+      "$GITHUB_ACTION_PATH/scripts/action/sticky-comment.sh" "$work/comment.md" 2>&1
       comment=$?
       loud
       [ "$comment" -eq 0 ] || exit 1
@@ -81,32 +115,63 @@ case "${ORADMIN_COMMAND:-}" in
     exit 0
     ;;
   apply)
-    # Plan first, then apply exactly that plan: apply refuses it if anything changed in between.
-    quiet
-    oradmin plan -f "$ORADMIN_FILE" -o markdown --detailed-exitcode --out "$work/plan.json" "${plan_extra[@]}" 2>&1 > "$work/plan.md"
-    code=$?
-    loud
-    if [ "$code" -eq 1 ]; then
-      show "$work/plan.md"
-      echo "exit-code=1" >> "$output_file"
-      exit 1
+    reviewed="${ORADMIN_PLANFILE:-}"
+    if [ -n "$reviewed" ] && [ -f "$reviewed" ]; then
+      # The plan reviewed in the pull request, applied exactly when it is still fresh (apply checks
+      # that the file and the organization are as they were, and that the planfile is unedited).
+      cp "$reviewed" "$work/plan.json"
+      oradmin show "$work/plan.json" -o markdown > "$work/plan.md" 2>/dev/null
+      code=2
+      echo "reviewed=true" >> "$output_file"
+    else
+      # Plan first, then apply exactly that plan: apply refuses it if anything changed in between.
+      make_plan
+      if ! is_plan || [ "$code" -eq 1 ]; then
+        show "$work/plan.md"
+        echo "exit-code=1" >> "$output_file"
+        exit 1
+      fi
+      echo "reviewed=false" >> "$output_file"
     fi
     echo "summary=$(counts "$work/plan.json")" >> "$output_file"
     echo "plan-markdown=$work/plan.md" >> "$output_file"
+    echo "planfile=$work/plan.json" >> "$output_file"
     if [ "$code" -eq 0 ]; then
-      { cat "$work/plan.md"; echo; echo "Nothing to apply."; } >> "$summary_file"
+      { summary_md; echo; echo "Nothing to apply."; } >> "$summary_file"
       echo "has-changes=false" >> "$output_file"
       echo "exit-code=0" >> "$output_file"
       exit 0
     fi
     echo "has-changes=true" >> "$output_file"
     quiet
-    oradmin apply "$work/plan.json" -f "$ORADMIN_FILE" --auto-approve --log-file "$work/audit.jsonl" "${extra[@]}" 2>&1
+    oradmin apply "$work/plan.json" -f "$ORADMIN_FILE" --auto-approve --log-file "$work/audit.jsonl" "${extra[@]}" > "$work/apply.out" 2>&1
     code=$?
+    cat "$work/apply.out"
     loud
+    if [ "$code" -ne 0 ] && [ -n "$reviewed" ] && grep -q 'the plan is stale' "$work/apply.out"; then
+      # The organization or the file moved on since the review: plan again and apply that, and
+      # say so where the reviewers look.
+      stale=$(grep -o 'the plan is stale: [^;]*' "$work/apply.out" | head -n 1)
+      echo "stale=$(gh_escape "$stale")" >> "$output_file"
+      make_plan
+      if ! is_plan || [ "$code" -eq 1 ]; then
+        show "$work/plan.md"
+        echo "exit-code=1" >> "$output_file"
+        exit 1
+      fi
+      if [ "$code" -eq 2 ]; then
+        quiet
+        oradmin apply "$work/plan.json" -f "$ORADMIN_FILE" --auto-approve --log-file "$work/audit.jsonl" "${extra[@]}" 2>&1
+        code=$?
+        loud
+      else
+        code=0
+      fi
+      { echo "The plan reviewed in the pull request was stale ($stale), so a new plan was made and applied:"; echo; } >> "$summary_file"
+    fi
     echo "exit-code=$code" >> "$output_file"
     {
-      cat "$work/plan.md"
+      summary_md
       echo
       if [ "$code" -eq 0 ]; then echo "**Applied.** A new plan is empty."; else echo "**Apply failed** (exit $code): see the job log for what was done and what was not."; fi
     } >> "$summary_file"

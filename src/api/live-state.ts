@@ -54,10 +54,14 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
     schema: ListWorkspacesResponse,
     idOf: (w) => w.id,
   });
+  // The default workspace can be read before /workspaces answers: /keys and /guardrails list it
+  // when no workspace_id is given, and /workspaces/{id}/budgets takes the slug (README, "Listing").
+  // That saves a round trip, the whole read for a one-workspace organization.
+  const early = readDefaultWorkspaceEarly(client);
   // Started before awaiting the workspaces, so that they overlap with everything else.
-  const perWorkspace = workspacesRead.then((workspaces) =>
-    Promise.all(workspaces.map((ws) => readWorkspaceContents(client, ws, options))),
-  );
+  const perWorkspace = workspacesRead.then((workspaces) => {
+    return Promise.all(workspaces.map((ws) => readWorkspaceContents(client, ws, options, ws.slug === DEFAULT_WORKSPACE ? early : undefined)));
+  });
   const [workspaces, contents, keyAssignments, memberAssignments, orgMembers, models] = await Promise.all([
     workspacesRead,
     perWorkspace,
@@ -116,26 +120,53 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
   return state;
 }
 
+interface EarlyReads {
+  keys: Promise<LiveKey[]>;
+  guardrails: Promise<LiveGuardrail[]>;
+  budgets: Promise<{ data: LiveBudget[]; include_byok_in_budgets?: boolean | undefined }>;
+}
+
+/** The default workspace's keys, guardrails and budgets, asked for without its id. */
+function readDefaultWorkspaceEarly(client: Requester): EarlyReads {
+  const wsAddress = `workspace.${DEFAULT_WORKSPACE}`;
+  const early: EarlyReads = {
+    keys: readAllKeys(client, { address: wsAddress }),
+    guardrails: readCountedList(client, { operation: 'listGuardrails', path: '/guardrails', schema: ListGuardrailsResponse, idOf: (g) => g.id, address: wsAddress }),
+    budgets: client.request({
+      operation: 'listWorkspaceBudgets',
+      method: 'GET',
+      path: pathOf('/workspaces/{id}/budgets', { id: DEFAULT_WORKSPACE }),
+      responseSchema: ListWorkspaceBudgetsResponse,
+      address: wsAddress,
+    }),
+  };
+  // Awaited where the default workspace is read; a failure surfaces there.
+  for (const p of Object.values(early)) (p as Promise<unknown>).catch(() => undefined);
+  return early;
+}
+
 async function readWorkspaceContents(
   client: Requester,
   ws: LiveWorkspace,
   options: ReadLiveStateOptions,
+  early: EarlyReads | undefined,
 ): Promise<WorkspaceContents> {
   const wsAddress = `workspace.${ws.slug}`;
   const workspacePath = (suffix: string) => pathOf(`/workspaces/{id}${suffix}`, { id: ws.id });
   const isDefault = ws.slug === DEFAULT_WORKSPACE;
 
   const [keys, listedGuardrails, members, budgets] = await Promise.all([
-    readAllKeys(client, { workspaceId: ws.id, address: wsAddress }),
+    early?.keys ?? readAllKeys(client, { workspaceId: ws.id, address: wsAddress }),
     // workspace_id always: without it /guardrails lists the default workspace only (README, "Listing").
-    readCountedList(client, {
-      operation: 'listGuardrails',
-      path: '/guardrails',
-      query: { workspace_id: ws.id },
-      schema: ListGuardrailsResponse,
-      idOf: (g) => g.id,
-      address: wsAddress,
-    }),
+    early?.guardrails ??
+      readCountedList(client, {
+        operation: 'listGuardrails',
+        path: '/guardrails',
+        query: { workspace_id: ws.id },
+        schema: ListGuardrailsResponse,
+        idOf: (g) => g.id,
+        address: wsAddress,
+      }),
     // The default workspace's membership is implicit (README, "Workspaces"): its member list is the
     // whole organization (reference, listWorkspaceMembers), which /organization/members already
     // gives, and members cannot be declared on it. Not read.
@@ -149,13 +180,14 @@ async function readWorkspaceContents(
           address: wsAddress,
         }),
     // Not paginated (README, "Listing").
-    client.request({
-      operation: 'listWorkspaceBudgets',
-      method: 'GET',
-      path: workspacePath('/budgets'),
-      responseSchema: ListWorkspaceBudgetsResponse,
-      address: wsAddress,
-    }),
+    early?.budgets ??
+      client.request({
+        operation: 'listWorkspaceBudgets',
+        method: 'GET',
+        path: workspacePath('/budgets'),
+        responseSchema: ListWorkspaceBudgetsResponse,
+        address: wsAddress,
+      }),
   ]);
 
   const guardrails: LiveGuardrail[] = listedGuardrails;

@@ -79,8 +79,11 @@ export async function readCountedList<T>(client: Requester, spec: CountedListSpe
 }
 
 export interface KeysListOptions {
-  /** The workspace's UUID. Always sent: without it /keys lists the default workspace only. */
-  workspaceId: string;
+  /**
+   * The workspace's UUID. Without it /keys lists the default workspace (README, "Listing"), which
+   * lets the default workspace be read before /workspaces has answered.
+   */
+  workspaceId?: string;
   address?: string;
   /** Largest speculative window, in pages. */
   maxWindow?: number;
@@ -107,7 +110,7 @@ export async function readAllKeys(client: Requester, options: KeysListOptions): 
       operation: 'list',
       method: 'GET',
       path: '/keys',
-      query: { offset, workspace_id: options.workspaceId, include_disabled: 'true' },
+      query: { offset, ...(options.workspaceId === undefined ? {} : { workspace_id: options.workspaceId }), include_disabled: 'true' },
       responseSchema: ListKeysResponse,
       ...(options.address === undefined ? {} : { address: options.address }),
     });

@@ -447,6 +447,28 @@ export const UpsertWorkspaceBudgetResponse = z.looseObject({
 export const DeleteWorkspaceBudgetResponse = z.looseObject({ deleted: z.literal(true) });
 
 // ---------------------------------------------------------------------------------------------
+// Activity (GET /activity, getUserActivity)
+
+/** ActivityItem: one day, model and endpoint; `workspace_id` only with `group_by=workspace`. */
+export const ActivityItem = z.looseObject({
+  date: z.string(),
+  model: z.string(),
+  model_permaslug: z.string(),
+  endpoint_id: z.string(),
+  provider_name: z.string(),
+  usage: z.number(),
+  byok_usage_inference: z.number(),
+  requests: z.int(),
+  prompt_tokens: z.int(),
+  completion_tokens: z.int(),
+  reasoning_tokens: z.int(),
+  workspace_id: z.string().optional(),
+});
+
+/** ActivityResponse. */
+export const ActivityResponse = z.looseObject({ data: z.array(ActivityItem) });
+
+// ---------------------------------------------------------------------------------------------
 // Models — GET /models is not in the trimmed reference; only the fields used for slug checks.
 
 export const Model = z.looseObject({ id: z.string(), canonical_slug: z.string(), name: z.string().optional() });

@@ -28,6 +28,8 @@ export interface PlanfileData {
   targets: readonly string[];
   plan: Plan;
   now: Date;
+  /** What apply would have refused when the plan was made (cli/refusals.ts): for `show`, not for apply. */
+  refusals?: readonly string[];
 }
 
 const Planfile = z.looseObject({
@@ -39,6 +41,7 @@ const Planfile = z.looseObject({
   live_digest: z.string(),
   targets: z.array(z.string()),
   plan: z.looseObject({ checksum: z.string() }),
+  refusals: z.array(z.string()).optional(),
   mac: z.string(),
 });
 export type Planfile = z.infer<typeof Planfile> & { plan: PlanJson };
@@ -62,16 +65,15 @@ export async function writePlanfile(file: string, data: PlanfileData, management
     live_digest: data.liveDigest,
     targets: [...data.targets],
     plan: planJson(data.plan),
+    // Apply decides its refusals again, in its own environment; these are what plan said.
+    refusals: [...(data.refusals ?? [])],
   };
   doc.mac = macOf(doc, managementKey);
   await writeFile(file, `${JSON.stringify(doc, null, 2)}\n`);
 }
 
-/**
- * The saved plan, once it is proven to be one `oradmin plan --out` wrote with this management key
- * and unedited since, and to be for the desired-state file apply reads (`desiredFile`).
- */
-export async function readPlanfile(file: string, managementKey: string, desiredFile: string): Promise<Planfile> {
+/** A file that is a planfile by its shape (not yet proven to be unedited): for apply and show. */
+export async function loadPlanfile(file: string): Promise<{ raw: Record<string, unknown>; saved: Planfile }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -90,21 +92,33 @@ export async function readPlanfile(file: string, managementKey: string, desiredF
   }
   const result = Planfile.safeParse(raw);
   if (!result.success) throw new OradminError(`${notOurs} (format_version ${PLANFILE_VERSION})`);
+  return { raw: raw as Record<string, unknown>, saved: result.data as Planfile };
+}
 
+/**
+ * Why a loaded planfile cannot be trusted — not written by `oradmin plan --out` with this
+ * management key, or edited since (its MAC or its plan's checksum fails) — or undefined.
+ */
+export function planfileProblem(file: string, raw: Record<string, unknown>, managementKey: string): string | undefined {
   const { mac, ...unsigned } = raw as Record<string, unknown> & { mac: string };
   const expected = Buffer.from(macOf(unsigned, managementKey));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new OradminError(
-      `${file} was not saved by \`oradmin plan --out\` with this organization's management key, or it was edited since; ` +
-        `nothing was applied. Run \`oradmin plan --out ${file}\` again and review it.`,
-    );
+    return `${file} was not saved by \`oradmin plan --out\` with this organization's management key, or it was edited since`;
   }
   const { checksum, ...body } = (raw as { plan: Record<string, unknown> }).plan;
-  if (bodyChecksum(body) !== checksum) {
-    throw new OradminError(`${file}: the saved plan does not match its checksum; nothing was applied. Run \`oradmin plan --out ${file}\` again and review it.`);
-  }
-  const saved = result.data as Planfile;
+  if (bodyChecksum(body) !== checksum) return `${file}: the saved plan does not match its checksum`;
+  return undefined;
+}
+
+/**
+ * The saved plan, once it is proven to be one `oradmin plan --out` wrote with this management key
+ * and unedited since, and to be for the desired-state file apply reads (`desiredFile`).
+ */
+export async function readPlanfile(file: string, managementKey: string, desiredFile: string): Promise<Planfile> {
+  const { raw, saved } = await loadPlanfile(file);
+  const problem = planfileProblem(file, raw, managementKey);
+  if (problem) throw new OradminError(`${problem}; nothing was applied. Run \`oradmin plan --out ${file}\` again and review it.`);
   if (path.resolve(saved.file) !== path.resolve(desiredFile)) {
     throw new OradminError(
       `${file} is a plan of ${saved.file}, but apply reads ${desiredFile}; nothing was applied. ` +

@@ -1,25 +1,32 @@
 // Entry point: builds the commander program, runs it, and turns every outcome into an exit code.
 // Commands load their implementation lazily so that `oradmin --help` starts fast.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, OradminError } from '../errors.js';
 import { ExitCode } from './exit.js';
 import { diagnosticsJson, inGitHubActions, printDiagnostics } from './diagnostics.js';
 import { processIo, type Io } from './context.js';
 import { VERSION } from '../version.js';
-import { terminalText } from '../untrusted.js';
+import { jsonText, terminalText } from '../untrusted.js';
+import { ApiError } from '../api/errors.js';
 import { registerValidate } from './commands/validate.js';
 import { registerPlan } from './commands/plan.js';
 import { registerApply } from './commands/apply.js';
 import { registerExport } from './commands/export.js';
 import { registerStatus } from './commands/status.js';
+import { registerActivity } from './commands/activity.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSchema } from './commands/schema.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerInit } from './commands/init.js';
+import { registerShow } from './commands/show.js';
+import { registerImport } from './commands/import.js';
+import { registerFmt } from './commands/fmt.js';
 import { helpText } from './help-text.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerRotate } from './commands/rotate.js';
+
+const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'csv'];
 
 export function buildProgram(io: Io): Command {
   const program = new Command();
@@ -41,7 +48,17 @@ export function buildProgram(io: Io): Command {
         'https://openrouter.ai/api/v1',
       ),
     )
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
+    .addOption(
+      new Option('-o, --output <format>', 'output format (activity also csv)')
+        .choices(['text', 'json', 'markdown'])
+        // csv is parsed here and refused below for every command but activity: the listed choices
+        // (help, shell completion) stay those every command has.
+        .argParser((value: string) => {
+          if (!OUTPUT_FORMATS.includes(value)) throw new InvalidArgumentError(`Allowed choices are ${OUTPUT_FORMATS.join(', ')}.`);
+          return value;
+        })
+        .default('text'),
+    )
     .option('--no-color', 'no colour (also NO_COLOR, and when stdout is not a TTY)')
     .option('-v, --verbose', 'log each API request (method, path, status, ms) to stderr, redacted')
     .showHelpAfterError('(run with --help for usage)')
@@ -63,13 +80,23 @@ Examples:
   oradmin sandbox --seed org.yaml        a local API to rehearse against`,)
     );
 
+  // csv is a table of rows: only the activity report has one.
+  program.hook('preAction', (_program, action) => {
+    if (program.opts<{ output: string }>().output === 'csv' && action.name() !== 'activity') {
+      throw new OradminError(`-o csv is for oradmin activity only; ${action.name()} prints text, json or markdown`);
+    }
+  });
   registerValidate(program, io);
   registerPlan(program, io);
   registerApply(program, io);
   registerExport(program, io);
   registerStatus(program, io);
+  registerActivity(program, io);
   registerSandbox(program, io);
   registerSchema(program, io);
+  registerShow(program, io);
+  registerImport(program, io);
+  registerFmt(program, io);
   registerInit(program, io);
   registerCompletion(program, io);
   registerUnlock(program, io);
@@ -78,15 +105,55 @@ Examples:
   return program;
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], processIo: Io): Promise<number> {
+  // With -o json, stdout carries exactly one JSON document: a failure before the command wrote its
+  // own is reported as one (errorJson), after it only on stderr.
+  let wroteStdout = false;
+  const stdout = Object.assign(Object.create(processIo.stdout) as Io['stdout'], {
+    write: (...args: Parameters<Io['stdout']['write']>) => {
+      wroteStdout = true;
+      return (processIo.stdout.write as (...a: unknown[]) => boolean).apply(processIo.stdout, args);
+    },
+  });
+  const io: Io = { ...processIo, stdout };
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
     const opts = program.opts<{ verbose?: boolean; output?: string }>();
-    return exitCodeFor(err, io, Boolean(opts.verbose), opts.output === 'json');
+    const json = opts.output === 'json';
+    const code = exitCodeFor(err, io, Boolean(opts.verbose), json && !wroteStdout);
+    if (json && !wroteStdout && code !== 0 && !(err instanceof ExitCode) && !(err instanceof CommanderError)) {
+      io.stdout.write(errorJson(err));
+    }
+    return code;
   }
+}
+
+/**
+ * The JSON document of a failure (`-o json`): what went wrong, and for an API failure where — the
+ * same words as on stderr, for a script to read.
+ */
+function errorJson(err: unknown): string {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const error: Record<string, unknown> = {
+    kind: err instanceof ApiError ? 'api' : err instanceof OradminError ? 'usage' : 'internal',
+    message: e.message,
+  };
+  if (err instanceof ApiError) {
+    Object.assign(error, {
+      operation: err.operation,
+      method: err.method,
+      ...(err.url ? { url: err.url } : {}),
+      ...(err.status !== undefined ? { status: err.status } : {}),
+      ...(err.code !== undefined ? { code: err.code } : {}),
+      ...(err.address !== undefined ? { address: err.address } : {}),
+      ...(err.apiMessage !== undefined ? { api_message: err.apiMessage } : {}),
+      ...(err.hint !== undefined ? { hint: err.hint } : {}),
+    });
+  }
+  return `${jsonText(JSON.stringify({ format_version: 1, error }, null, 2))}\n`;
 }
 
 function exitCodeFor(err: unknown, io: Io, verbose: boolean, json: boolean): number {

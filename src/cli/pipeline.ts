@@ -1,6 +1,6 @@
 // What plan, apply and status share: load the file, read the organization, compute the plan.
 import type { LoadedConfig } from '../config/load.js';
-import { loadConfigInWorker } from '../config/load-in-worker.js';
+import { loadConfigForPlan } from '../config/load-for-plan.js';
 import type { FileConfig } from '../config/schema.js';
 import { ConfigError, OradminError } from '../errors.js';
 import { createClientFromEnv, type ApiClient } from '../api/client.js';
@@ -12,6 +12,7 @@ import type { PlanOptions } from '../core/context.js';
 import type { GlobalOptions, Io } from './context.js';
 import { formatDiagnostic } from '../errors.js';
 import { terminalText } from '../untrusted.js';
+import { readingProgress } from './read-progress.js';
 
 export interface Planned {
   loaded: LoadedConfig;
@@ -58,7 +59,7 @@ export interface ReadGuard {
  * the reads wait for it (and a bad file is reported once it is held, then it is given back).
  */
 export async function planOrganization(opts: GlobalOptions, io: Io, options: PlanOptions, now: Date, guard?: ReadGuard): Promise<Planned> {
-  const loading = loadConfigInWorker(opts.file, now);
+  const loading = loadConfigForPlan(opts.file, now);
   loading.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   let client: ApiClient;
   try {
@@ -77,16 +78,24 @@ export async function planOrganization(opts: GlobalOptions, io: Io, options: Pla
     return readLiveState(client, { models: needs.then((n) => n.models), defaultGuardrailsFor: needs.then((n) => n.defaultGuardrailsFor) });
   });
   reading.catch(() => undefined);
+  const stopProgress = opts.verbose ? () => undefined : readingProgress(io, client);
   try {
     let loaded: LoadedConfig;
     try {
       loaded = await loading;
     } catch (err) {
       await reading.catch(() => undefined);
+      stopProgress();
       throw err;
     }
-    for (const w of loaded.warnings) io.stderr.write(`${formatDiagnostic(w)}\n`);
-    const live = await reading;
+    let live: LiveState;
+    try {
+      live = await reading;
+    } finally {
+      // After the progress line is gone, so that a warning gets a line of its own.
+      stopProgress();
+      for (const w of loaded.warnings) io.stderr.write(`${formatDiagnostic(w)}\n`);
+    }
     const result = buildPlan({ config: loaded.config, locate: loaded.locate, live, now, options });
     if (result.errors.length > 0) throw new ConfigError(result.errors);
     if (result.targetErrors.length > 0) throw new OradminError(result.targetErrors.join('; '));

@@ -4,12 +4,18 @@ import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import type { GlobalOptions, Io } from './context.js';
 
-export function renderPlan(plan: Plan, opts: GlobalOptions, _io: Io, refusals: readonly string[] = []): string {
+export function renderPlan(
+  plan: Plan,
+  opts: GlobalOptions,
+  _io: Io,
+  refusals: readonly string[] = [],
+  limits: { maxChars?: number; wholePlanAt?: string } = {},
+): string {
   switch (opts.output) {
     case 'json':
       return renderJson(plan, refusals);
     case 'markdown':
-      return renderMarkdown(plan, { file: opts.file, refusals });
+      return renderMarkdown(plan, { file: opts.file, refusals, ...limits });
     default:
       return renderText(plan, { color: opts.color, file: opts.file, refusals });
   }

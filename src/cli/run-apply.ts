@@ -96,7 +96,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
       return 0;
     }
     if (refusals.length > 0) {
-      const why = refusals.join('; ');
+      const why = refusals.map((r) => r.replace(/\.$/, '')).join('; ');
       out({ status: 'refused', reason: why }, plan);
       throw new OradminError(`${verb} refused: ${why}. Nothing was changed.`);
     }
@@ -129,7 +129,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
         audit?.write({ address, action: actionOf.get(address) ?? 'create', result: 'step', step, ids: detail });
       },
     });
-    const progress = progressReporter(io, plan.operations.length);
+    const progress = progressReporter(io, plan.operations);
     const report = await executePlan(plan.operations, { client, ids, keys }, {
       shouldStop: () => lease?.lost() !== undefined,
       onEvent: (e) => {
@@ -146,6 +146,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
         }
       },
     });
+    progress.flush();
     for (const op of report.notStarted) audit?.write({ address: op.address, action: op.action, result: 'not-started' });
     await audit?.flush();
 

@@ -11,6 +11,7 @@ import { formatDiagnostic, OradminError } from '../errors.js';
 import { exportOrganization } from '../export/export.js';
 import type { GlobalOptions, Io } from './context.js';
 import { makeClient } from './pipeline.js';
+import { readingProgress } from './read-progress.js';
 import { terminalText } from '../untrusted.js';
 
 export interface ExportCommandOptions {
@@ -24,7 +25,12 @@ export async function runExport(opts: GlobalOptions, io: Io, cmd: ExportCommandO
   try {
     // Every default guardrail, materialized or not, and the model catalog: the file must name only
     // models that plan will accept (export/inexpressible.ts).
-    live = await readLiveState(client, { defaultGuardrailsFor: 'all', models: true });
+    const stop = opts.verbose ? () => undefined : readingProgress(io, client);
+    try {
+      live = await readLiveState(client, { defaultGuardrailsFor: 'all', models: true });
+    } finally {
+      stop();
+    }
   } finally {
     await client.close();
   }

@@ -13,6 +13,7 @@ import type { GlobalOptions, Io } from './context.js';
 import { makeClient, readLiveFor } from './pipeline.js';
 import { renderPlan } from './render-plan.js';
 import { runStatus } from './run-status.js';
+import { activityReport } from './commands/activity.js';
 
 export interface McpCommandOptions {
   readOnly: boolean;
@@ -61,6 +62,7 @@ export async function runMcp(opts: GlobalOptions, io: Io, cmd: McpCommandOptions
       await runStatus({ ...opts, output: 'json' }, { ...io, stdout }, { fileGiven: cmd.fileGiven }, new Date());
       return { report: JSON.parse(json) as StatusReport, warnings: [] };
     },
+    activity: (options) => activityReport(opts, io, options, new Date()),
   };
   await serveStdio(host, {
     readOnly: cmd.readOnly,

@@ -48,6 +48,7 @@ export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptio
         targets: cmd.target ?? [],
         plan: result.plan,
         now,
+        refusals,
       },
       // planOrganization has made a client, so the key is there.
       managementKeyFrom(io.env)!,

@@ -74,3 +74,33 @@ export function describeSecretsSink(sink: SecretsSink): string {
   if (sink === null) return 'no secrets sink';
   return sink.type === 'file' ? `the file ${sink.path}` : `the command ${sink.command.join(' ')}`;
 }
+
+/**
+ * A plan read back from its JSON (a saved planfile), for the renderers: what the document holds,
+ * without what only the executor needs (dependencies, ids), which `apply` recomputes anyway.
+ */
+export function planFromJson(doc: PlanJson): Plan {
+  return {
+    format_version: 1,
+    summary: doc.summary,
+    operations: doc.operations.map((o) => ({
+      address: o.address,
+      kind: o.kind as Operation['kind'],
+      action: o.action as Operation['action'],
+      ...(o.effect ? { effect: o.effect as NonNullable<Operation['effect']> } : {}),
+      ...(o.after ? { after: o.after } : {}),
+      ...(o.before ? { before: o.before } : {}),
+      ...(o.changes ? { changes: o.changes } : {}),
+      ...(o.reason ? { reason: o.reason } : {}),
+      ...(o.blocked ? { blocked: o.blocked } : {}),
+      dependsOn: [],
+      exec: {},
+    })),
+    unmanaged: doc.unmanaged,
+    // Predecessors still in their overlap: shown by `oradmin show` like the plan showed them.
+    retiring: doc.retiring ?? [],
+    safety: doc.safety,
+    secrets_sink: doc.secrets_sink,
+    checksum: doc.checksum,
+  };
+}

@@ -45,6 +45,8 @@ export interface ExportNote {
 
 export interface ExportResult {
   yaml: string;
+  /** The file's data as written (before YAML): what `import` picks single objects from. */
+  body: Entry;
   /**
    * Live objects absent from the file because it cannot express them; `plan` lists them as
    * unmanaged — except member bindings, whose members go under `ignore.members` (a declared list is
@@ -85,6 +87,7 @@ export function exportOrganization(live: LiveState, opts: ExportOptions): Export
   const invalid = validateSources([parseSource(opts.file ?? '<stdout>', yaml, [])], [], opts.now).errors;
   return {
     yaml,
+    body,
     leftOut,
     notes: run.notes,
     invalid,

@@ -4,6 +4,8 @@
 import type { LoadedConfig } from '../config/load.js';
 import type { LiveState } from '../core/live.js';
 import type { Plan } from '../core/types.js';
+import type { RawActivityOptions } from '../activity/options.js';
+import type { ActivityReport } from '../activity/report.js';
 import type { StatusReport } from '../status/report.js';
 import { loadConfig } from '../config/load.js';
 
@@ -33,6 +35,8 @@ export interface Host {
   plan(loaded: LoadedConfig, targets: readonly string[]): Promise<Planned>;
   /** The document `oradmin status -o json` prints, from the same reads. */
   status(): Promise<{ report: StatusReport; warnings: string[] }>;
+  /** The report `oradmin activity` builds for these options, from the same checks and reads. */
+  activity(options: RawActivityOptions): Promise<ActivityReport>;
 }
 
 /** `oradmin plan` of the file on disk: loaded and validated (a ConfigError otherwise), then planned. */

@@ -15,6 +15,7 @@ import { proposeGuardrailRemovalTool, proposeGuardrailTool } from './tools/propo
 import { proposeKeyRemovalTool, proposeKeyTool } from './tools/propose-key.js';
 import { proposeWorkspaceTool } from './tools/propose-workspace.js';
 import { statusTool } from './tools/status.js';
+import { activityTool } from './tools/activity.js';
 import { validateTool } from './tools/validate.js';
 
 export interface ServerOptions {
@@ -25,7 +26,7 @@ export interface ServerOptions {
 }
 
 export function readTools(host: Host): AnyToolSpec[] {
-  return [statusTool(host), planTool(host), validateTool(host), explainTool(host), listTool(host)] as AnyToolSpec[];
+  return [statusTool(host), activityTool(host), planTool(host), validateTool(host), explainTool(host), listTool(host)] as AnyToolSpec[];
 }
 
 export function proposeTools(host: Host): AnyToolSpec[] {
@@ -53,7 +54,8 @@ function instructions(host: Host, readOnly: boolean): string {
     `oradmin manages an OpenRouter organization as code: the desired-state file ${host.file} declares its API keys, ` +
       'limits, guardrails, bindings and workspaces, and `oradmin apply`, run by a person after review, makes the ' +
       'organization match it.',
-    'Read tools: status (spend, usage against limits, expiring keys, unmanaged objects), plan (what apply would change), ' +
+    'Read tools: status (spend, usage against limits, expiring keys, unmanaged objects, forecasts), activity (what was ' +
+      'spent in the last 30 days, by model, provider, day, workspace, endpoint or key), plan (what apply would change), ' +
       'validate (offline checks of the file), explain (one object by address, e.g. key.default/ci-bot), list_objects.',
     readOnly
       ? 'This server is read-only: it proposes no edits.'

@@ -31,6 +31,13 @@ export interface RenderOptions {
   file?: string;
   /** Everything apply would refuse for this plan here (cli/refusals.ts); none when omitted. */
   refusals?: readonly string[];
+  /**
+   * Markdown only: the most characters the document may have (GitHub: 65,536 per comment, 1 MiB per
+   * job summary). Beyond it the summary, every refusal and every widening change are kept, and the
+   * document says where the whole plan is (`wholePlanAt`).
+   */
+  maxChars?: number;
+  wholePlanAt?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The status report for a terminal (aligned tables, colour only when asked), for scripts (the
 // report object as JSON, its shape documented in report.ts) and for a job summary (markdown).
 import kleur from 'kleur';
+import { RATE_DAYS, type BudgetForecast, type KeyForecast } from '../activity/forecast.js';
 import { EXPIRY_WARNING_DAYS, NEAR_LIMIT, type KeyFlag, type KeyStatus, type StatusReport } from './report.js';
 import { htmlText, jsonText, mdCellCode, mdCellText, mdCode, mdText, terminalText as t } from '../untrusted.js';
 import { rotationMarkdown, rotationText } from './rotation.js';
@@ -57,6 +58,9 @@ export function renderStatusText(report: StatusReport, opts: { color: boolean })
     out.push('');
   }
 
+  // Forecasts were added to format_version 1: a report object made before them has none.
+  if (report.forecasts) out.push(k.bold('Forecasts') + ' at recent rates', ...forecastSentences(report, t).map((line) => `  ${line}`), '');
+
   const u = report.unmanaged;
   if (!u.compared) {
     out.push(`Unmanaged objects: not compared, ${t(u.file)} was not found (give the desired-state file with -f).`);
@@ -98,6 +102,7 @@ export function renderStatusMarkdown(report: StatusReport): string {
     for (const i of report.interrupted) out.push(`- ${mdCode(`${i.workspace}/${i.name}`)}`);
     out.push('');
   }
+  if (report.forecasts) out.push('**Forecasts** at recent rates', '', ...forecastSentences(report, mdCode, mdText).map((line) => `- ${line}`), '');
   const u = report.unmanaged;
   if (!u.compared) out.push(`**Unmanaged objects:** not compared, ${mdCode(u.file)} was not found.`, '');
   else if (u.objects.length === 0) out.push(`**Unmanaged objects:** none, everything live is declared in ${mdCode(u.file)}.`, '');
@@ -108,6 +113,58 @@ export function renderStatusMarkdown(report: StatusReport): string {
   }
   out.push(summary(report), '');
   return out.join('\n');
+}
+
+/**
+ * One sentence per forecast, each saying what it is based on; `name` shows a name from the
+ * organization in the medium (terminalText, mdCode), `text` any other untrusted text.
+ */
+function forecastSentences(report: StatusReport, name: (s: string) => string, text: (s: string) => string = name): string[] {
+  const f = report.forecasts;
+  const out: string[] = [];
+  const recent = f.activity ? ` (${f.activity.first} to ${f.activity.last})` : '';
+  if (f.credits) {
+    const c = f.credits;
+    out.push(
+      c.remaining <= 0
+        ? 'Credits: none remaining.'
+        : `Credits: ${usd(c.remaining)} remaining, enough for about ${runwayDays(c.runway_days)} (until ${day(c.runs_out_at)}) at the last ${c.basis.days} days' average spend of ${usd(c.rate_per_day)}/day${recent}.`,
+    );
+  }
+  for (const key of f.keys) if (key.reached || key.reaches_at !== null) out.push(keySentence(key, name));
+  const calm = f.keys.filter((key) => !key.reached && key.reaches_at === null).length;
+  if (calm > 0) out.push(`${count(calm, 'more key')} with a limit ${calm === 1 ? 'stays' : 'stay'} below it at the current rate.`);
+  for (const b of f.budgets) if (b.reached || b.reaches_at !== null) out.push(budgetSentence(b, name, recent, report.generated_at.slice(0, 10)));
+  const calmBudgets = f.budgets.filter((b) => !b.reached && b.reaches_at === null).length;
+  if (calmBudgets > 0) out.push(`${count(calmBudgets, 'more budget')} ${calmBudgets === 1 ? 'stays' : 'stay'} below ${calmBudgets === 1 ? 'its limit' : 'their limits'} until the reset at the last ${RATE_DAYS} days' average.`);
+  for (const n of f.not_forecast) out.push(`Not forecast: ${n.subject === 'credits' ? 'credits' : name(n.subject)} (${text(n.reason)}).`);
+  return out;
+}
+
+function keySentence(f: KeyForecast, name: (s: string) => string): string {
+  const who = `key ${name(`${f.workspace}/${f.name}`)}`;
+  if (f.reached) return `${who}: at its ${usd(f.limit)} limit${f.resets_at ? ` until the ${f.limit_reset} reset on ${moment(f.resets_at)}` : ', which does not reset'}.`;
+  const reset = f.resets_at ? `, before the ${f.limit_reset} reset on ${moment(f.resets_at)}` : ' (all-time usage: the limit does not reset)';
+  const b = f.basis;
+  const basis =
+    b.counter === 'usage_daily'
+      ? `today's rate so far, ${usd(f.rate_per_day)}/day (${usd(b.spend)} in ${Math.round(b.days * 24 * 10) / 10} hours)`
+      : `this ${b.counter === 'usage_weekly' ? 'week' : 'month'}'s average of ${usd(f.rate_per_day)}/day (${usd(b.spend)} in ${b.days} days)`;
+  return `${who}: reaches its ${usd(f.limit)} limit around ${moment(f.reaches_at!)}${reset}, at ${basis}.`;
+}
+
+function budgetSentence(f: BudgetForecast, name: (s: string) => string, recent: string, today: string): string {
+  const who = `budget ${name(`${f.workspace}/${f.interval}`)}`;
+  if (f.reached) return `${who}: over its ${usd(f.limit_usd)} limit already (${usd(f.basis.spent)} spent from ${f.basis.since} to yesterday), until the reset on ${moment(f.resets_at)}.`;
+  const at = f.reaches_at!;
+  const rate = `the last ${f.basis.rate_days} days' average of ${usd(f.rate_per_day)}/day${recent}`;
+  // The activity ends yesterday: a limit reached "today" may already have been reached.
+  if (at.slice(0, 10) === today) {
+    const spent = f.interval === 'daily' ? '' : ` after ${usd(f.basis.spent)} spent from ${f.basis.since} to yesterday`;
+    return `${who}: probably reaches its ${usd(f.limit_usd)} limit today, around ${at.slice(11, 16)} UTC${spent}, at ${rate}; today's own spend is not in the activity yet.`;
+  }
+  const spent = f.interval === 'daily' ? '' : `${usd(f.basis.spent)} spent from ${f.basis.since} to yesterday, then `;
+  return `${who}: reaches its ${usd(f.limit_usd)} limit around ${moment(at)}, before the reset on ${moment(f.resets_at)}: ${spent}${rate} from today on.`;
 }
 
 function when(r: StatusReport): string {
@@ -157,6 +214,21 @@ const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' 
 /** Cents, and a visible "<$0.01" for a spend too small to round to one. */
 function usd(n: number): string {
   return n > 0 && n < 0.005 ? '<$0.01' : USD.format(n);
+}
+
+/** "2026-11-25 14:32 UTC", or the date alone at midnight (resets). */
+function moment(iso: string): string {
+  const time = iso.slice(11, 16);
+  return time === '00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time} UTC`;
+}
+
+/** A tenth of a day matters only for a short runway. */
+function runwayDays(days: number): string {
+  return days < 10 ? `${days} day${days === 1 ? '' : 's'}` : `${Math.round(days).toLocaleString('en-US')} days`;
+}
+
+function day(iso: string): string {
+  return iso.slice(0, 10);
 }
 
 function count(n: number, noun: string): string {

@@ -16,6 +16,22 @@
 //   counts          { <flag>: number of keys }                     for every flag
 //   rotation        { keys[], departed[] }                         key lifecycle (rotation.ts); predecessors are
 //                                                                  listed there, not as keys of their workspace
+//   forecasts       at recent rates (src/activity/forecast.ts says how each rate is taken):
+//     activity      { first, last }                                the completed UTC days of GET /activity the
+//                                                                  budget and credit rates average; null: not read
+//     keys[]        { workspace, name, hash, limit, limit_reset, usage, basis: { counter, since, days, spend },
+//                     rate_per_day, resets_at, projected, reached, reaches_at }
+//                                                                  every enabled, unexpired key with a limit (and a
+//                                                                  period older than an hour); reached first, then by
+//                                                                  reaches_at (null: not before the reset)
+//     budgets[]     { workspace, interval, limit_usd, byok_included, basis: { since, spent, rate_days, rate_spend },
+//                     rate_per_day, resets_at, projected, reached, reaches_at }
+//                                                                  daily, weekly and monthly budgets; reaches_at may
+//                                                                  be earlier today (today is not in the activity)
+//     credits       { remaining, basis: { days, spend }, rate_per_day, runway_days, runs_out_at } | null
+//     not_forecast[] { subject, reason }                           an address (or "credits") without a forecast, and why
+import { buildForecasts, type Forecasts } from '../activity/forecast.js';
+import type { ActivityItem } from '../activity/metrics.js';
 import { DEFAULT_WORKSPACE } from '../config/schema.js';
 import type { LiveKey, LiveState } from '../core/live.js';
 import { normalizeTimestamp } from '../core/normalize.js';
@@ -78,6 +94,7 @@ export interface StatusReport {
   counts: Record<KeyFlag, number>;
   /** Key lifecycle: rotation state per key, predecessors, keys of departed members (rotation.ts). */
   rotation: RotationStatus;
+  forecasts: Forecasts;
 }
 
 export interface StatusInput {
@@ -89,6 +106,8 @@ export interface StatusInput {
   file: { path: string; unmanaged?: readonly UnmanagedObject[] };
   /** The desired-state file, when there is one: which keys rotate. */
   config?: FileConfig;
+  /** GET /activity?group_by=workspace for the forecasts, or why it could not be read; absent: not read. */
+  activity?: { items: readonly ActivityItem[] } | { error: string };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -140,16 +159,34 @@ export function buildStatus(input: StatusInput): StatusReport {
     .sort((a, b) => byWorkspace((g: GuardrailStatus) => g.workspace)(a, b) || compare(a.name, b.name));
 
   const { total_credits: total, total_usage: used } = input.credits;
+  const remaining = tidy(total - used);
+  const forecasts = buildForecasts({
+    now,
+    // Keys that can still spend: a disabled or expired key's limit is not going to be reached.
+    keys: live.keys
+      .filter((k) => !parsePendingName(k.name) && !k.disabled && !(k.expires_at && Date.parse(k.expires_at) <= now.getTime()))
+      .flatMap((k) => {
+        const slug = slugOf.get(k.workspace_id);
+        return slug === undefined ? [] : [{ key: k, slug }];
+      }),
+    budgets: live.budgets.flatMap((b) => {
+      const slug = slugOf.get(b.workspace_id);
+      return slug === undefined ? [] : [{ budget: b, slug, includeByok: live.budgetSettings[b.workspace_id]?.include_byok_in_budgets ?? false }];
+    }),
+    creditsRemaining: remaining,
+    activity: input.activity ?? null,
+  });
   return {
     format_version: 1,
     generated_at: now.toISOString(),
-    credits: { total, used, remaining: tidy(total - used) },
+    credits: { total, used, remaining },
     workspaces,
     guardrails,
     interrupted: interrupted.sort((a, b) => compare(a.workspace, b.workspace) || compare(a.name, b.name)),
     unmanaged: { file: input.file.path, compared: input.file.unmanaged !== undefined, objects: [...(input.file.unmanaged ?? [])] },
     counts,
     rotation: rotationStatus(live, input.config, now),
+    forecasts,
   };
 }
 

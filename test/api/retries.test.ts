@@ -191,7 +191,7 @@ describe('a read that keeps failing fails the run', () => {
     const e = err as ApiError;
     expect(e.operation).toBe('listWorkspaceBudgets');
     expect(e.status).toBe(503);
-    expect(e.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces\/[0-9a-f-]+\/budgets \(listWorkspaceBudgets\) for workspace\.(default|w) failed: 503 .*\(after 3 attempts\)$/);
+    expect(e.message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces\/([0-9a-f-]+|default)\/budgets \(listWorkspaceBudgets\) for workspace\.(default|w) failed: 503 .*\(after 3 attempts\)$/);
   });
 
   it('and so do connection resets that do not stop, on a list page', async () => {

@@ -1,4 +1,4 @@
-// examples/github/store-secret-in-github.sh names each GitHub secret after the key's address without
+// scripts/action/bin/oradmin-github-secret (the action's command sink) names each GitHub secret after the key's address without
 // collisions: key.a/b-c and key.a-b/c (one name before) and Bot/bot (GitHub ignores case) all differ.
 // Run for real with a stand-in `gh` on PATH that records its arguments and stdin.
 import { execFile } from 'node:child_process';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
 
-const SCRIPT = path.join(REPO, 'examples/github/store-secret-in-github.sh');
+const SCRIPT = path.join(REPO, 'scripts/action/bin/oradmin-github-secret');
 
 const run = promisify(execFile);
 
@@ -25,7 +25,7 @@ async function store(workspace: string, name: string): Promise<{ secretName: str
   return { secretName: readFileSync(path.join(dir, 'name'), 'utf8'), stdin: readFileSync(path.join(dir, 'stdin'), 'utf8') };
 }
 
-describe('store-secret-in-github.sh', () => {
+describe('oradmin-github-secret', () => {
   it('gives every address its own valid GitHub secret name', async () => {
     const addresses: [string, string][] = [
       ['a', 'b-c'],

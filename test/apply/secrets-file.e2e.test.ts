@@ -37,7 +37,7 @@ describe('the secrets file', () => {
     execFileSync('chown', ['-R', '65534:65534', o.dir]);
     const r = await o.run(['apply', '--auto-approve'], { env: { HOME: o.dir } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cannot tell whether git would commit it \(git rev-parse exited with 128: fatal: detected dubious ownership in repository/);
+    expect(r.stderr).toMatch(/cannot tell whether git would commit it \(git check-ignore exited with 128: fatal: detected dubious ownership in repository/);
     expectOnlyLeaseWrites(o);
     chownSync(o.dir, 0, 0);
   });

@@ -25,6 +25,22 @@ describe('API errors for humans', () => {
     expect(r.stderr).not.toContain(o.sb.managementKey);
   });
 
+  it('-o json prints one JSON error document on stdout, and the message on stderr', async () => {
+    const o = await org();
+    o.write('openrouter.admin.yaml', 'version: 1\n');
+    const port = await closedPort();
+    const r = await o.run(['plan', '-o', 'json', '--api-url', `http://127.0.0.1:${port}/api/v1`]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ format_version: 1, error: { kind: 'api', method: 'GET', code: 'ECONNREFUSED' } });
+    expect(doc.error.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/api/v1/`));
+    expect(doc.error.hint).toContain('nothing answered');
+    expect(r.stderr).toContain(doc.error.message);
+    // A mistake of the user's is a document too.
+    const target = await o.run(['plan', '-o', 'json', '--target', 'nope']);
+    expect(JSON.parse(target.stdout).error).toMatchObject({ kind: 'usage', message: expect.stringContaining('--target nope names nothing') });
+  });
+
   it('a base URL without /api/v1 says so', async () => {
     const o = await org();
     o.write('openrouter.admin.yaml', 'version: 1\n');

@@ -13,6 +13,8 @@ export interface GhState {
   comments: { id: number; pr?: number; user?: string; body: string }[];
   issues: { number: number; state: string; body: string; labels: string[]; author?: string; title?: string }[];
   secrets: Record<string, string>;
+  pulls?: { number: number; head: { sha: string }; merge_commit_sha: string }[];
+  runs?: { databaseId: number; workflow: string; headSha: string; conclusion: string }[];
 }
 
 export const workflow = (name: string) => path.join(REPO, 'examples/github', name);

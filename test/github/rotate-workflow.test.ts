@@ -22,7 +22,7 @@ describe('examples/github/rotate.yml', () => {
     });
     const file = `version: 1
 secrets:
-  command: ["./scripts/store-secret-in-github.sh"]
+  command: [oradmin-github-secret]
 defaults:
   key: { rotation: { every: 30d, overlap: 2d } }
 keys:
@@ -31,7 +31,8 @@ keys:
   - { name: other, limit: 50, rotation: { every: 365d, overlap: 1d } }
   - { name: new-bot, limit: 1 }
 `;
-    const repo = checkout(file, { 'scripts/store-secret-in-github.sh': workflow('store-secret-in-github.sh') });
+    // The command sink is shipped with the action: nothing of it in the user's repository.
+    const repo = checkout(file);
     const before = o.sb.state.findKeyByName('ci-bot')!.hash;
     const run = () =>
       runWorkflow(workflow('rotate.yml'), {

@@ -4,7 +4,7 @@
 // $GITHUB_OUTPUT and the job summary from $GITHUB_STEP_SUMMARY. Anything it does not support is an
 // error, so that a test can never silently skip logic.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -36,6 +36,20 @@ export interface RunOptions {
   event?: Record<string, unknown>;
   /** Extra environment (e.g. where the fake gh keeps its state). */
   env?: Record<string, string>;
+  /**
+   * Where `actions/upload-artifact` puts artifacts (`<dir>/<run id>/<name>/…`) and the fake gh's
+   * `run download` finds them; shared by the runs of one test. A fresh folder when omitted.
+   */
+  artifacts?: string;
+  /** This run's id (github.run_id), for the artifact store. */
+  runId?: number;
+  /**
+   * The action's checkout (`uses: <owner>/oradmin@…`): this repository, already built by `npm
+   * test`, unless a test gives a release of it (then its own install step runs, as on GitHub).
+   */
+  actionPath?: string;
+  /** Directories put first on PATH (e.g. a stand-in that must not be called). */
+  prependPath?: string;
 }
 
 interface Ctx {
@@ -66,7 +80,7 @@ export async function runWorkflow(file: string, opts: RunOptions): Promise<JobRe
   writeFileSync(path.join(bin, 'gh'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO, 'test/github/fake-gh.mjs')}" "$@"\n`);
   chmodSync(path.join(bin, 'gh'), 0o755);
   const baseEnv: Record<string, string> = {
-    PATH: `${bin}:${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+    PATH: `${opts.prependPath ? `${opts.prependPath}:` : ''}${bin}:${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
     HOME: process.env.HOME ?? tmp,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -75,8 +89,10 @@ export async function runWorkflow(file: string, opts: RunOptions): Promise<JobRe
     GITHUB_REPOSITORY: String(opts.github.repository ?? 'acme/openrouter-config'),
     GITHUB_WORKSPACE: opts.cwd,
     RUNNER_TEMP: tmp,
+    FAKE_GH_ARTIFACTS: artifactsOf(opts, tmp).dir,
+    GITHUB_RUN_ID: String(artifactsOf(opts, tmp).runId),
     // The action's checkout (this repository) is already built by `npm test`.
-    ORADMIN_PREINSTALLED: 'true',
+    ...(opts.actionPath === undefined ? { ORADMIN_PREINSTALLED: 'true' } : {}),
     NO_COLOR: '1',
     ...opts.env,
   };
@@ -94,7 +110,9 @@ export async function runWorkflow(file: string, opts: RunOptions): Promise<JobRe
     if (step.uses && /^actions\/(checkout|setup-node)@/.test(step.uses)) {
       result = { name, skipped: false, code: 0, stdout: '', stderr: '', outputs: {} };
     } else if (step.uses && /\/oradmin@/.test(step.uses)) {
-      result = await runAction(name, interpolateMap(step.with, ctx), env, opts.cwd, tmp, ctx);
+      result = await runAction(name, interpolateMap(step.with, ctx), env, opts.cwd, tmp, ctx, artifactsOf(opts, tmp), opts.actionPath ?? REPO);
+    } else if (step.uses && /^actions\/upload-artifact@/.test(step.uses)) {
+      result = uploadArtifact(name, interpolateMap(step.with, ctx), opts.cwd, artifactsOf(opts, tmp));
     } else if (step.uses) {
       throw new Error(`runner: unsupported action ${step.uses}`);
     } else {
@@ -107,9 +125,40 @@ export async function runWorkflow(file: string, opts: RunOptions): Promise<JobRe
   return { success: !ctx.failed, steps: results, summary: readFileSync(summaryFile, 'utf8'), workflow: workflow as Record<string, unknown> };
 }
 
+function artifactsOf(opts: RunOptions, tmp: string): { dir: string; runId: number } {
+  return { dir: opts.artifacts ?? path.join(tmp, 'artifacts'), runId: opts.runId ?? 1 };
+}
+
+/** actions/upload-artifact: copies the listed files (one per line) into the store under the name. */
+function uploadArtifact(name: string, w: Record<string, string>, cwd: string, store: { dir: string; runId: number }): StepResult {
+  const target = path.join(store.dir, String(store.runId), w.name ?? 'artifact');
+  mkdirSync(target, { recursive: true });
+  const files = (w.path ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  let copied = 0;
+  for (const f of files) {
+    const from = path.resolve(cwd, f);
+    if (!existsSync(from)) {
+      if ((w['if-no-files-found'] ?? 'warn') === 'error') return { name, skipped: false, code: 1, stdout: '', stderr: `no file ${f}`, outputs: {} };
+      continue;
+    }
+    copyFileSync(from, path.join(target, path.basename(from)));
+    copied++;
+  }
+  return { name, skipped: false, code: 0, stdout: `uploaded ${copied} file(s) as ${w.name}`, stderr: '', outputs: {} };
+}
+
 /** action.yml, composite: its steps with its inputs, its outputs from its steps' outputs. */
-async function runAction(name: string, withInputs: Record<string, string>, env: Record<string, string>, cwd: string, tmp: string, outer: Ctx): Promise<StepResult> {
-  const action = parse(readFileSync(path.join(REPO, 'action.yml'), 'utf8')) as {
+async function runAction(
+  name: string,
+  withInputs: Record<string, string>,
+  env: Record<string, string>,
+  cwd: string,
+  tmp: string,
+  outer: Ctx,
+  store: { dir: string; runId: number },
+  actionPath: string,
+): Promise<StepResult> {
+  const action = parse(readFileSync(path.join(actionPath, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
     outputs: Record<string, { value: string }>;
     runs: { using: string; steps: Step[] };
@@ -123,17 +172,24 @@ async function runAction(name: string, withInputs: Record<string, string>, env: 
   let code = 0;
   for (const step of action.runs.steps) {
     if (!condition(step.if, ctx)) continue;
+    if (step.uses && /^actions\/upload-artifact@/.test(step.uses)) {
+      const r = uploadArtifact(step.name ?? 'upload', interpolateMap(step.with, ctx), cwd, store);
+      stdout += r.stdout;
+      continue;
+    }
+    if (step.uses) throw new Error(`runner: unsupported action ${step.uses} in action.yml`);
     if (step.shell !== 'bash') throw new Error('runner: composite steps must say shell: bash');
-    const stepEnv = { ...env, ...interpolateMap(step.env, ctx), GITHUB_ACTION_PATH: REPO };
+    const stepEnv = { ...env, ...interpolateMap(step.env, ctx), GITHUB_ACTION_PATH: actionPath };
     const dir = path.resolve(cwd, interpolate(step['working-directory'] ?? '.', ctx));
     // Composite bash steps run as `bash --noprofile --norc -eo pipefail {0}`.
     const r = await runShell(step.name ?? 'action step', interpolate(step.run ?? '', ctx), stepEnv, dir, tmp, 'bash --noprofile --norc -eo pipefail');
     stdout += r.stdout;
     stderr += r.stderr;
     if (step.id) ctx.steps[step.id] = { outputs: r.outputs, outcome: r.code === 0 ? 'success' : 'failure' };
-    if (r.code !== 0) {
+    // Later steps run only if their `if:` says so (always(), failure()), as in GitHub.
+    if (r.code !== 0 && code === 0) {
       code = r.code;
-      break;
+      ctx.failed = true;
     }
   }
   const outputs = Object.fromEntries(Object.entries(action.outputs).map(([k, v]) => [k, interpolate(v.value, ctx)]));

@@ -16,5 +16,5 @@ it('the README documents every MCP tool, as read or propose', () => {
   const documented = [...section.matchAll(/^\| `([a-z_]+)` \| (read|propose)/gm)].map((m) => `${m[1]}:${m[2]}`);
   const registered = [...readTools(host).map((t) => `${t.name}:read`), ...proposeTools(host).map((t) => `${t.name}:propose`)];
   expect(documented.sort()).toEqual(registered.sort());
-  expect(registered).toHaveLength(12);
+  expect(registered).toHaveLength(13);
 });

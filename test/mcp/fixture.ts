@@ -35,6 +35,11 @@ export async function teamOrg(): Promise<TeamOrg> {
       { workspace: 'research', member: 'alice@example.com' },
       { workspace: 'research', member: 'bob@example.com' },
     ],
+    activity: [
+      { days_ago: 1, key: 'checkout-service', model: 'openai/gpt-4o', provider_name: 'OpenAI', usage: 12.5, requests: 40 },
+      { days_ago: 3, key: 'checkout-service', model: 'anthropic/claude-sonnet-4.5', provider_name: 'Anthropic', usage: 0.75, requests: 9 },
+      { days_ago: 2, key: 'alice-notebook', workspace: 'research', model: 'openai/gpt-4o', provider_name: 'OpenAI', usage: 3.25, requests: 10 },
+    ],
   });
   const file = path.join(o.dir, 'openrouter.admin.yaml');
   copyFileSync(path.join(REPO, 'examples/multi-team.yaml'), file);

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { lineOf, teamOrg, type TeamOrg } from './fixture.js';
 import { data, mcpSession, text, type Session } from './session.js';
 
-const READ_TOOLS = ['status', 'plan', 'validate', 'explain', 'list_objects'];
+const READ_TOOLS = ['status', 'activity', 'plan', 'validate', 'explain', 'list_objects'];
 const PROPOSE_TOOLS = [
   'propose_key',
   'propose_key_removal',
@@ -76,10 +76,35 @@ describe('oradmin mcp', () => {
     const statusRequests = await requestsOf(o, async () => (statusResult = await s.call('status')));
     let cliStatus!: Awaited<ReturnType<TeamOrg['run']>>;
     expect(await requestsOf(o, async () => (cliStatus = await o.run(['status', '-o', 'json', '-f', o.file])))).toEqual(statusRequests);
-    const { generated_at: _a, ...fromTool } = data(statusResult).status;
-    const { generated_at: _b, ...fromCli } = JSON.parse(cliStatus.stdout);
+    // The forecasts' rates follow the clock between the two reads; everything else is equal, and
+    // both forecast the same keys and budgets.
+    const { generated_at: _a, forecasts: toolForecasts, ...fromTool } = data(statusResult).status;
+    const { generated_at: _b, forecasts: cliForecasts, ...fromCli } = JSON.parse(cliStatus.stdout);
     expect(fromTool).toEqual(fromCli);
+    const forecastNames = (f: { keys: { name: string }[]; budgets: unknown[] }) => [f.keys.map((k) => k.name), f.budgets.length];
+    expect(forecastNames(toolForecasts)).toEqual(forecastNames(cliForecasts));
     expect(data(statusResult).markdown).toContain('Credits');
+
+    // activity: the command's document for the same options, at the command's cost; its option
+    // mistakes are the command's, found before any request.
+    let activityResult!: Awaited<ReturnType<Session['call']>>;
+    const activityArgs = { by: 'workspace', days: 7 };
+    const activityRequests = await requestsOf(o, async () => (activityResult = await s.call('activity', activityArgs)));
+    expect(activityResult.isError, text(activityResult)).toBeFalsy();
+    let cliActivity!: Awaited<ReturnType<TeamOrg['run']>>;
+    expect(await requestsOf(o, async () => (cliActivity = await o.run(['activity', '--by', 'workspace', '--days', '7', '-o', 'json'])))).toEqual(activityRequests);
+    expect(activityRequests).toEqual({ listWorkspaces: 1, getUserActivity: 1 });
+    const { generated_at: _c, ...activityFromTool } = data(activityResult).activity;
+    const { generated_at: _d, ...activityFromCli } = JSON.parse(cliActivity.stdout);
+    expect(activityFromTool).toEqual(activityFromCli);
+    expect(JSON.stringify(activityFromTool)).toContain('16.5');
+    expect(data(activityResult).markdown).toContain('research');
+    const wrongDay = await requestsOf(o, async () => {
+      const r = await s.call('activity', { date: '2001-01-01' });
+      expect(r.isError).toBe(true);
+      expect(text(r)).toMatch(/--date 2001-01-01: not one of the last 30 completed UTC days/);
+    });
+    expect(wrongDay).toEqual({});
 
     let explained!: Awaited<ReturnType<Session['call']>>;
     expect(await requestsOf(o, async () => (explained = await s.call('explain', { address: 'key.default/checkout-service' })))).toEqual(planRequests);

@@ -14,7 +14,7 @@ describe('oradmin mcp', () => {
     const before = o.bytes();
     const s = await mcpSession(['--read-only', '-f', o.file], o.env, o.dir);
     const { tools } = await s.client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['explain', 'list_objects', 'plan', 'status', 'validate']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['activity', 'explain', 'list_objects', 'plan', 'status', 'validate']);
     const refused = await s.call('propose_key', { name: 'checkout-service', limit: 1 });
     expect(refused.isError).toBe(true);
     expect(text(refused)).toContain('not found');

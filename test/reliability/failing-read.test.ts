@@ -32,7 +32,9 @@ describe.concurrent('a permanently failing read produces no plan', () => {
     o.write('openrouter.admin.yaml', DESIRED);
     const r = await o.run(['plan', '-o', 'json']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    // No plan: with -o json, one error document instead.
+    expect(JSON.parse(r.stdout)).toMatchObject({ format_version: 1, error: { kind: 'api', operation, status: 500 } });
+    expect(JSON.parse(r.stdout).operations).toBeUndefined();
     expect(r.stderr).toContain(request.replace('GET ', `GET ${o.sb.url}`));
     expect(r.stderr).toMatch(new RegExp(`\\(${operation}\\)( for workspace\\.\\w+)? failed: 500`));
     expect(r.stderr).not.toContain('internal error');

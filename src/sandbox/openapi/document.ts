@@ -1,6 +1,6 @@
 // OpenRouter's OpenAPI document for the management API, vendored in spec/ (see spec/README.md),
 // read on first use and kept for the life of the process: every sandbox of a test run shares it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** The parts of an OpenAPI 3.1 document the sandbox reads. */
 export interface OpenApiDocument {
@@ -28,15 +28,24 @@ export type JsonSchema = { [keyword: string]: unknown };
 /** The sandbox's identifier of the document, the base of every `$ref` into it. */
 export const DOCUMENT_ID = 'https://openrouter.ai/api/v1/openapi/management';
 
-// From src/sandbox/openapi/ and from dist/sandbox/openapi/ alike: two levels below the root.
-const DOCUMENT_URL = new URL('../../../spec/openrouter-management.openapi.json', import.meta.url);
+const DOCUMENT = 'spec/openrouter-management.openapi.json';
 
 let cached: OpenApiDocument | undefined;
 
 /** The document (the JSON copy of spec/openrouter-management.openapi.yaml). */
 export function openApiDocument(): OpenApiDocument {
-  cached ??= JSON.parse(readFileSync(DOCUMENT_URL, 'utf8')) as OpenApiDocument;
+  cached ??= JSON.parse(readFileSync(documentUrl(), 'utf8')) as OpenApiDocument;
   return cached;
+}
+
+// Two levels below the root from src/sandbox/openapi/ and dist/sandbox/openapi/, one from the
+// action's bundle (action-dist/): the nearest spec/ above this module.
+function documentUrl(): URL {
+  for (const up of ['../../../', '../']) {
+    const url = new URL(up + DOCUMENT, import.meta.url);
+    if (existsSync(url)) return url;
+  }
+  throw new Error(`the sandbox cannot find its copy of the API reference (${DOCUMENT}): a broken install?`);
 }
 
 /** `#/paths/~1keys~1{hash}/patch` — a JSON pointer fragment (RFC 6901) into the document. */
