@@ -80,6 +80,18 @@ make_plan() {
 }
 is_plan() { head -n 1 "$work/plan.md" | grep -qxF '<!-- oradmin-plan -->'; }
 
+# plan and apply read the organization. GitHub gives no repository secrets to workflows run for
+# pull requests from forks, nor to Dependabot's (those get Dependabot secrets only): say so, once,
+# instead of an API error, and fail — a check that passed without a plan would look reviewed.
+need_key() {
+  [ -n "${OPENROUTER_MANAGEMENT_KEY:-}" ] && return 0
+  local why="OPENROUTER_MANAGEMENT_KEY is empty, so oradmin cannot read the organization. Pull requests from forks and from Dependabot get no repository secrets: validate still checks their file; plan them from a branch of this repository (or store the key as a Dependabot secret for Dependabot's)."
+  echo "::error title=oradmin $ORADMIN_COMMAND::$(gh_escape "$why")"
+  printf '### oradmin %s\n\n%s\n' "$ORADMIN_COMMAND" "$why" >> "$summary_file"
+  echo "exit-code=1" >> "$output_file"
+  exit 1
+}
+
 case "${ORADMIN_COMMAND:-}" in
   validate)
     # In GitHub Actions, oradmin prints each error as an ::error annotation on stdout, and the
@@ -91,6 +103,7 @@ case "${ORADMIN_COMMAND:-}" in
     exit "$code"
     ;;
   plan)
+    need_key
     make_plan
     echo "exit-code=$code" >> "$output_file"
     show "$work/plan.md"
@@ -115,6 +128,7 @@ case "${ORADMIN_COMMAND:-}" in
     exit 0
     ;;
   apply)
+    need_key
     reviewed="${ORADMIN_PLANFILE:-}"
     if [ -n "$reviewed" ] && [ -f "$reviewed" ]; then
       # The plan reviewed in the pull request, applied exactly when it is still fresh (apply checks
@@ -180,6 +194,7 @@ case "${ORADMIN_COMMAND:-}" in
   rotate)
     # Key lifecycle work only (oradmin rotate): with args "--due", exactly what is due by time.
     # rotate prints its plan first, so the summary is the plan and its outcome.
+    need_key
     quiet
     oradmin rotate -f "$ORADMIN_FILE" -o markdown --auto-approve --log-file "$work/audit.jsonl" "${extra[@]}" 2> "$work/rotate.err" > "$work/rotate.md"
     code=$?

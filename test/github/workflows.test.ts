@@ -121,6 +121,26 @@ describe('examples/github/plan-on-pr.yml', () => {
     expect(r.steps.find((s) => s.name === 'Say what the plan does')!.skipped).toBe(true);
     expect(o.sb.log).toHaveLength(0); // nothing was read from the organization
   });
+
+  it('a pull request without secrets (a fork, Dependabot) is validated, and its plan fails saying why', async () => {
+    const o = await org(DEMO_SEED);
+    const repo = checkout('version: 1\nkeys:\n  - { name: new-bot, limit: 5 }\n', {}, { comments: [], issues: [], secrets: {} });
+    const r = await runWorkflow(workflow('plan-on-pr.yml'), {
+      cwd: repo.dir,
+      secrets: {}, // what GitHub gives a fork's pull request: ${{ secrets.X }} is empty
+      github: { token: 'ghs_fake', repository: 'acme/openrouter-config' },
+      event: { pull_request: { number: 11 } },
+      env: envOf(o, repo),
+    });
+    expect(r.success).toBe(false);
+    expect(r.steps.find((s) => s.name === 'Validate')!.code).toBe(0);
+    const plan = r.steps.find((s) => s.name === 'Plan')!;
+    expect(plan.outputs['exit-code']).toBe('1');
+    expect(plan.stdout).toMatch(/^::error title=oradmin plan::OPENROUTER_MANAGEMENT_KEY is empty, .*Pull requests from forks and from Dependabot get no repository secrets/m);
+    expect(r.summary).toContain('Pull requests from forks and from Dependabot get no repository secrets');
+    expect(repo.gh().comments).toEqual([]);
+    expect(o.sb.log).toHaveLength(0);
+  });
 });
 
 describe('the action in a subdirectory', () => {
