@@ -191,8 +191,27 @@ case "${ORADMIN_COMMAND:-}" in
     } >> "$summary_file"
     exit "$code"
     ;;
+  rotate)
+    # Key lifecycle work only (oradmin rotate): with args "--due", exactly what is due by time.
+    # rotate prints its plan first, so the summary is the plan and its outcome.
+    need_key
+    quiet
+    oradmin rotate -f "$ORADMIN_FILE" -o markdown --auto-approve --log-file "$work/audit.jsonl" "${extra[@]}" 2> "$work/rotate.err" > "$work/rotate.md"
+    code=$?
+    cat "$work/rotate.md" "$work/rotate.err"
+    loud
+    echo "exit-code=$code" >> "$output_file"
+    # The audit log has one line per operation done.
+    echo "has-changes=$([ -s "$work/audit.jsonl" ] && echo true || echo false)" >> "$output_file"
+    {
+      cat "$work/rotate.md"
+      echo
+      if [ "$code" -eq 0 ]; then echo "**Rotated.** A new plan has nothing due."; else echo "**Rotate failed** (exit $code): see the job log for what was done and what was not."; fi
+    } >> "$summary_file"
+    exit "$code"
+    ;;
   *)
-    echo "::error::oradmin action: command must be validate, plan or apply (got \"$(gh_escape "${ORADMIN_COMMAND:-}")\")"
+    echo "::error::oradmin action: command must be validate, plan, apply or rotate (got \"$(gh_escape "${ORADMIN_COMMAND:-}")\")"
     exit 1
     ;;
 esac

@@ -24,6 +24,7 @@ import { registerFmt } from './commands/fmt.js';
 import { helpText } from './help-text.js';
 import { registerUnlock } from './commands/unlock.js';
 import { registerMcp } from './commands/mcp.js';
+import { registerRotate } from './commands/rotate.js';
 
 const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'csv'];
 
@@ -100,6 +101,7 @@ Examples:
   registerCompletion(program, io);
   registerUnlock(program, io);
   registerMcp(program, io);
+  registerRotate(program, io);
   return program;
 }
 

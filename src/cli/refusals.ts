@@ -3,7 +3,7 @@
 // green exactly when that apply will go through. `plan` prints these and exits 1; `apply` refuses
 // with them before any write.
 import type { FileConfig } from '../config/schema.js';
-import type { Plan } from '../core/types.js';
+import { issuesSecret, type Plan } from '../core/types.js';
 import { OradminError } from '../errors.js';
 import { FileSink } from '../apply/sinks/file-sink.js';
 import type { SecretSink } from '../apply/sinks/types.js';
@@ -23,9 +23,9 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
   return env.CI === 'true' || env.GITHUB_ACTIONS === 'true';
 }
 
-/** Whether the plan creates a key, that is, a new secret to deliver. */
+/** Whether the plan creates a key (or a rotation's successor), that is, a new secret to deliver. */
 export function createsKeys(plan: Plan): boolean {
-  return plan.operations.some((o) => o.kind === 'key' && (o.action === 'create' || o.action === 'replace'));
+  return plan.operations.some(issuesSecret);
 }
 
 export async function refusalsOf(input: RefusalInput): Promise<string[]> {

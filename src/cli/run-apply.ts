@@ -1,4 +1,6 @@
-// `oradmin apply`: plan, refuse what is unsafe before any write, confirm, execute, verify.
+// `oradmin apply`: plan, refuse what is unsafe before any write, confirm, execute, verify. `oradmin
+// rotate` is the same run with a plan of key-lifecycle work only (cli/run-rotate.ts): the same
+// lease, refusals, confirmation, sink, audit log and exit codes.
 import { AuditLog } from '../apply/audit-log.js';
 import { executePlan, type ExecReport } from '../apply/executor.js';
 import { idRegistryFrom } from '../apply/ids.js';
@@ -38,6 +40,8 @@ export interface ApplyCommandOptions {
   lockTimeout?: string;
   /** `--lock-ttl`: how long this run's lease stays valid without renewal. */
   lockTtl?: string;
+  /** `oradmin rotate`: only key-lifecycle work (core/context.ts, PlanOptions.lifecycle). */
+  lifecycle?: NonNullable<PlanOptions['lifecycle']>;
 }
 
 export const DEFAULT_LOCK_TIMEOUT = '60s';
@@ -67,7 +71,10 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
     runId: run,
     pendingGraceMs: lockTtlMs,
     ...(cmd.secretsOut ? { secretsOut: cmd.secretsOut } : {}),
+    ...(cmd.lifecycle ? { lifecycle: cmd.lifecycle } : {}),
   };
+  const verb = cmd.lifecycle ? 'rotate' : 'apply';
+  const Verb = cmd.lifecycle ? 'Rotate' : 'Apply';
   const { loaded, live, result, client } = await planOrganization(opts, io, { ...planOptions, allowReplace: cmd.allowReplace === true }, now, lease);
   try {
     const plan = result.plan;
@@ -91,22 +98,24 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
     if (refusals.length > 0) {
       const why = refusals.map((r) => r.replace(/\.$/, '')).join('; ');
       out({ status: 'refused', reason: why }, plan);
-      throw new OradminError(`apply refused: ${why}. Nothing was changed.`);
+      throw new OradminError(`${verb} refused: ${why}. Nothing was changed.`);
     }
 
     if (!cmd.autoApprove) {
       if (!io.stdin.isTTY) {
         out({ status: 'refused', reason: 'not confirmed' }, plan);
-        throw new OradminError('apply needs confirmation, but stdin is not a terminal: review the plan and pass --auto-approve. Nothing was changed.');
+        throw new OradminError(`${verb} needs confirmation, but stdin is not a terminal: review the plan and pass --auto-approve. Nothing was changed.`);
       }
       const n = plan.operations.length;
-      if (!(await confirm(io, n === 1 ? 'Apply this operation?' : `Apply these ${n} operations?`))) {
+      const question = cmd.lifecycle ? (n === 1 ? 'Perform this rotation work?' : `Perform these ${n} operations?`) : n === 1 ? 'Apply this operation?' : `Apply these ${n} operations?`;
+      if (!(await confirm(io, question))) {
         out({ status: 'refused', reason: 'not confirmed' }, plan);
-        throw new OradminError('apply cancelled. Nothing was changed.');
+        throw new OradminError(`${verb} cancelled. Nothing was changed.`);
       }
     }
 
     const audit = cmd.logFile ? new AuditLog(cmd.logFile, () => new Date()) : undefined;
+    const actionOf = new Map(plan.operations.map((o) => [o.address, o.action]));
     const ids = idRegistryFrom(live);
     let delivered = 0;
     const keys = new KeyCreationProtocol({
@@ -117,7 +126,7 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
       run: { id: run, locked },
       onStep: (address, step, detail) => {
         if (step === 'delivered') delivered++;
-        audit?.write({ address, action: 'create', result: 'step', step, ids: detail });
+        audit?.write({ address, action: actionOf.get(address) ?? 'create', result: 'step', step, ids: detail });
       },
     });
     const progress = progressReporter(io, plan.operations);
@@ -143,30 +152,32 @@ export async function runApply(global: GlobalOptions, io: Io, cmd: ApplyCommandO
 
     if (report.failed.length > 0) {
       out(reportJson('failed', report), plan);
-      io.stderr.write(failureText(report));
+      io.stderr.write(failureText(report, Verb));
       return 1;
     }
     const lost = lease?.lost();
     if (lost) {
       out({ ...reportJson('lease-lost', report), reason: lost }, plan);
-      io.stderr.write(`\nApply stopped: ${lost}, so it started nothing more.\n${failureText(report).trimStart()}`);
+      io.stderr.write(`\n${Verb} stopped: ${lost}, so it started nothing more.\n${failureText(report, Verb).trimStart()}`);
       return 1;
     }
 
-    // Verify: what was applied must read back as applied.
-    const after = buildPlan({ config: loaded.config, locate: loaded.locate, live: await readLiveFor(client, loaded.config), now: new Date(), options: planOptions });
+    // Verify: what was applied must read back as applied. A rotation on request is verified as
+    // lifecycle work by time: nothing of those keys is due any more.
+    const verifyOptions = cmd.lifecycle ? { ...planOptions, lifecycle: { ...cmd.lifecycle, due: true } } : planOptions;
+    const after = buildPlan({ config: loaded.config, locate: loaded.locate, live: await readLiveFor(client, loaded.config), now: new Date(), options: verifyOptions });
     const remaining = after.plan.operations;
     if (remaining.length > 0) {
       out({ ...reportJson('not-converged', report), remaining: remaining.map((o) => o.address) }, plan);
       throw new OradminError(
-        `apply finished, but planning again still finds ${remaining.length} change${remaining.length === 1 ? '' : 's'} ` +
+        `${verb} finished, but planning again still finds ${remaining.length} change${remaining.length === 1 ? '' : 's'} ` +
           `(${remaining.slice(0, 5).map((o) => `${o.action} ${o.address}`).join(', ')}). A plan that does not converge is a bug — please report it with \`oradmin plan -o json\`.`,
       );
     }
     out({ ...reportJson('applied', report), secrets_delivered: delivered, ...(sink && delivered > 0 ? { secrets_sink: sink.description } : {}) }, plan);
     if (!json) {
       const where = delivered > 0 && sink ? ` ${delivered} new secret${delivered === 1 ? '' : 's'} delivered to ${terminalText(sink.description)}.` : '';
-      io.stdout.write(`Apply complete: ${report.done.length} operation${report.done.length === 1 ? '' : 's'} done; a new plan is empty.${where}\n`);
+      io.stdout.write(`${Verb} complete: ${report.done.length} operation${report.done.length === 1 ? '' : 's'} done; a new plan is empty.${where}\n`);
     }
     return 0;
   } finally {
@@ -206,12 +217,15 @@ function reportJson(status: string, r: ExecReport): Record<string, unknown> {
   };
 }
 
-function failureText(r: ExecReport): string {
-  const lines = ['', `Apply failed: ${r.done.length} done, ${r.failed.length} failed, ${r.notStarted.length} not started.`];
+function failureText(r: ExecReport, verb = 'Apply'): string {
+  const lines = ['', `${verb} failed: ${r.done.length} done, ${r.failed.length} failed, ${r.notStarted.length} not started.`];
   for (const f of r.failed) lines.push(`  failed: ${f.op.action} ${terminalText(f.op.address)}: ${terminalText(f.error.message)}`);
   if (r.done.length > 0) lines.push(`  done: ${terminalText(r.done.map((o) => o.address).join(', '))}`);
   if (r.notStarted.length > 0) lines.push(`  not started: ${terminalText(r.notStarted.map((o) => o.address).join(', '))}`);
-  lines.push('Run `oradmin plan` to see exactly the remaining work; `oradmin apply` again finishes it.', '');
+  lines.push(
+    verb === 'Apply' ? 'Run `oradmin plan` to see exactly the remaining work; `oradmin apply` again finishes it.' : 'Run `oradmin rotate` again (or `oradmin apply`) to finish it.',
+    '',
+  );
   return lines.join('\n');
 }
 

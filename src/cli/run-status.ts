@@ -52,7 +52,7 @@ export async function runStatus(opts: GlobalOptions, io: Io, cmd: StatusCommandO
       if (result.errors.length > 0) throw new ConfigError(result.errors);
       unmanaged = result.plan.unmanaged;
     }
-    const report = buildStatus({ live, credits: credits.data, now, file: { path: opts.file, ...(unmanaged ? { unmanaged } : {}) }, activity });
+    const report = buildStatus({ live, credits: credits.data, now, file: { path: opts.file, ...(unmanaged ? { unmanaged } : {}) }, activity, ...(loaded ? { config: loaded.config } : {}) });
     io.stdout.write(
       opts.output === 'json'
         ? renderStatusJson(report)

@@ -79,7 +79,8 @@ function typeOf(s: Schema): string {
       return 'null';
     case 'string': {
       const bits = [];
-      if (s.pattern) bits.push(`pattern \`${s.pattern}\``);
+      // A | inside a table cell ends the cell, code span or not (GitHub-flavoured markdown): escaped.
+      if (s.pattern) bits.push(`pattern \`${s.pattern.replace(/\|/g, '\\|')}\``);
       if (s.minLength !== undefined && s.minLength > 1) bits.push(`≥ ${s.minLength} chars`);
       if (s.maxLength !== undefined) bits.push(`≤ ${s.maxLength} chars`);
       return bits.length ? `string (${bits.join(', ')})` : 'string';

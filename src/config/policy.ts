@@ -1,6 +1,7 @@
 // Governance rules from `policy:`, checked against every declared object at validate time (and so
 // again by plan and apply, which load the file the same way).
 import type { FileConfig, KeyDecl } from './schema.js';
+import { keyExpiresInMs, keyRotation } from './lifecycle.js';
 import type { Finding } from './zod-messages.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -25,8 +26,35 @@ export function checkPolicy(config: FileConfig, now: Date): Finding[] {
         });
       }
       const expires = typeof k.expires_at === 'string' ? Date.parse(k.expires_at) : undefined;
-      if (kp.require_expiry && expires === undefined) {
-        out.push({ ...about('expires_at'), message: `key "${k.name}" has no expires_at; policy.keys.require_expiry requires one` });
+      const expiresIn = keyExpiresInMs(k);
+      if (kp.require_expiry && expires === undefined && expiresIn === undefined) {
+        out.push({ ...about('expires_at'), message: `key "${k.name}" has no expires_at or expires_in; policy.keys.require_expiry requires one` });
+      }
+      if (kp.max_lifetime_days !== undefined && expiresIn !== undefined && expiresIn > kp.max_lifetime_days * DAY_MS) {
+        out.push({
+          path: ['keys', i, 'expires_in'],
+          message: `key "${k.name}" has expires_in ${k.expires_in}, longer than policy.keys.max_lifetime_days (${kp.max_lifetime_days} days)`,
+        });
+      }
+      if (!k.absent && (kp.require_rotation || kp.max_rotation_days !== undefined)) {
+        const rotation = keyRotation(k, config);
+        if (kp.require_rotation && !rotation && k.rotation === null) {
+          out.push({ path: ['keys', i, 'rotation'], message: `key "${k.name}" turns rotation off (rotation: null); policy.keys.require_rotation requires every key to rotate` });
+        } else if (kp.require_rotation && !rotation && !config.defaults?.key?.rotation && k.rotation === undefined) {
+          out.push({
+            path: ['keys', i, 'name'],
+            concerns: ['keys', i, 'rotation'],
+            message: `key "${k.name}" has no rotation; policy.keys.require_rotation requires one (rotation: { every: 30d, overlap: 2d }, here or in defaults.key)`,
+          });
+        }
+        if (kp.max_rotation_days !== undefined && rotation && rotation.everyMs > kp.max_rotation_days * DAY_MS) {
+          out.push({
+            path: rotation.from.every === 'key' ? ['keys', i, 'rotation', 'every'] : ['defaults', 'key', 'rotation', 'every'],
+            message:
+              `key "${k.name}" rotates every ${rotation.every}${rotation.from.every === 'defaults' ? ' (from defaults.key.rotation)' : ''}, ` +
+              `less often than policy.keys.max_rotation_days (${kp.max_rotation_days} days) allows`,
+          });
+        }
       }
       if (kp.max_lifetime_days !== undefined && expires !== undefined && expires - now.getTime() > kp.max_lifetime_days * DAY_MS) {
         const latest = new Date(now.getTime() + kp.max_lifetime_days * DAY_MS).toISOString().slice(0, 10);

@@ -7,7 +7,8 @@ import { BUDGET_INTERVALS, DEFAULT_WORKSPACE } from './schema.js';
 import type { Finding } from './zod-messages.js';
 import type { Locate } from './merge.js';
 import { closest } from './suggest.js';
-import { LEASE_PREFIX, PENDING_PREFIX } from '../reserved-prefixes.js';
+import { LEASE_PREFIX, PENDING_PREFIX, PREDECESSOR_PREFIX } from '../reserved-prefixes.js';
+import { lifecycleRules } from './lifecycle-rules.js';
 
 
 export function checkRules(config: FileConfig, locate: Locate, now: Date): Finding[] {
@@ -106,7 +107,9 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
     const ws = k.workspace ?? DEFAULT_WORKSPACE;
     if (!knownWorkspace(ws)) out.push({ path: ['keys', i, 'workspace'], message: undeclared(ws) });
     out.push(...absentOnly(k, ['keys', i], ['name', 'workspace'], `key "${k.name}"`));
-    if (k.name.startsWith(RESERVED_KEY_PREFIX)) out.push({ path: ['keys', i, 'name'], message: reserved(k.name, RESERVED_KEY_PREFIX) });
+    for (const prefix of RESERVED_KEY_PREFIXES) {
+      if (k.name.startsWith(prefix)) out.push({ path: ['keys', i, 'name'], message: reserved(k.name, prefix) });
+    }
     if (!k.absent && absentSlugs.has(ws)) out.push({ path: ['keys', i, 'workspace'], message: inAbsentWorkspace(ws) });
     const names = keysByWs.get(ws) ?? new Map<string, number>();
     keysByWs.set(ws, names);
@@ -144,6 +147,7 @@ export function checkRules(config: FileConfig, locate: Locate, now: Date): Findi
       });
     }
   });
+  out.push(...lifecycleRules(config));
   return out;
 }
 
@@ -207,7 +211,7 @@ function absentOnly(decl: object & { absent?: boolean }, path: (string | number)
  * a declared object with one would be set apart as oradmin's when read back, and never converge.
  */
 const RESERVED_GUARDRAIL_PREFIX = LEASE_PREFIX;
-const RESERVED_KEY_PREFIX = `${PENDING_PREFIX}:`;
+const RESERVED_KEY_PREFIXES = [`${PENDING_PREFIX}:`, `${PREDECESSOR_PREFIX}:`];
 
 function reserved(name: string, prefix: string): string {
   return `"${name}" starts with ${prefix}, which oradmin reserves for its own bookkeeping in the organization; choose another name`;

@@ -4,6 +4,7 @@
 // (shared/openrouter-api/management.openapi.yaml) so that its documentation explains them.
 // Cross-object rules (references, uniqueness, budget order, policy) live in rules.ts and policy.ts.
 import { z } from 'zod';
+import { LIFECYCLE_DURATION_PATTERN, parseLifecycleDuration } from '../duration.js';
 
 const d = (description: string) => ({ description });
 
@@ -35,6 +36,17 @@ const utcTimestamp = z
   .string()
   .regex(UTC_TIMESTAMP, { message: 'must be a UTC timestamp with seconds, like 2027-06-30T00:00:00Z' })
   .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'is not a real date and time' });
+
+/** The key lifecycle's durations (src/duration.ts): minutes to weeks. */
+const DURATION_MESSAGE = 'must be a duration like 30d, 12h, 2w or 90m (<n>m, <n>h, <n>d or <n>w)';
+const lifecycleDuration = z
+  .string()
+  .regex(LIFECYCLE_DURATION_PATTERN, { message: DURATION_MESSAGE })
+  .refine((s) => !LIFECYCLE_DURATION_PATTERN.test(s) || (parseLifecycleDuration(s) ?? 0) > 0, { message: 'must be longer than 0' });
+
+/** An overlap may be zero: YAML `overlap: 0` is the number 0. */
+const OVERLAP_MESSAGE = 'must be 0 or a duration like 2d, 12h or 90m (<n>m, <n>h, <n>d or <n>w)';
+const overlapDuration = z.union([z.literal(0), z.string().regex(/^(?:0|\d+[mhdw])$/, { message: OVERLAP_MESSAGE })], { error: OVERLAP_MESSAGE });
 
 // --- guardrails ----------------------------------------------------------------------------------
 
@@ -141,6 +153,31 @@ const guardrail = z
 
 // --- keys ------------------------------------------------------------------------------------------
 
+const rotation = z
+  .strictObject({
+    every: lifecycleDuration
+      .optional()
+      .meta(d('A key at least this old (by its created_at) gets a successor. Required, here or in defaults.key.rotation.')),
+    overlap: overlapDuration
+      .optional()
+      .meta(
+        d(
+          'How long the predecessor stays valid once its successor exists (0: retired as soon as the new secret is ' +
+            'delivered). Required, here or in defaults.key.rotation; shorter than every.',
+        ),
+      ),
+    retire: z
+      .enum(['delete', 'disable'])
+      .optional()
+      .meta(d('What happens to the predecessor when the overlap has passed: delete (default) or disable.')),
+  })
+  .meta(
+    d(
+      'Rotate the key on a schedule: a successor with the declared settings, its secret delivered to the sink under ' +
+        'the same entry, the predecessor valid for the overlap, then retired. Fields omitted here come from defaults.key.rotation.',
+    ),
+  );
+
 const keySettings = {
   limit: usd.nullable().optional().meta(d('Spending limit in USD. Omitted: defaults.key.limit, else no limit.')),
   limit_reset: resetInterval
@@ -162,6 +199,18 @@ const key = z
       .nullable()
       .optional()
       .meta(d('Expiry, UTC with seconds (2027-06-30T00:00:00Z). Omitted: never. Changing it replaces the key.')),
+    expires_in: lifecycleDuration
+      .optional()
+      .meta(
+        d(
+          'Instead of expires_at: each key created for this declaration (and each successor of a rotation) expires this ' +
+            'long after its creation, e.g. 30d. Compared with the live key\'s expires_at − created_at; changing it replaces the key.',
+        ),
+      ),
+    rotation: rotation
+      .nullable()
+      .optional()
+      .meta(d('Rotation of this key (see rotation in defaults.key); null: none, whatever defaults.key says.')),
     disabled: z.boolean().optional().meta(d('Disable the key. Omitted: false (enabled).')),
     guardrail: z
       .string()
@@ -308,6 +357,20 @@ const unmanaged = z
 
 const globs = z.array(z.string().min(1));
 
+const offboarding = z
+  .strictObject({
+    keys: z
+      .enum(['report', 'disable', 'delete'])
+      .optional()
+      .meta(
+        d(
+          'Keys not declared in this file whose creator_user_id is no longer an organization member: report (default: ' +
+            'listed, and unmanaged: decides), disable or delete them (whatever unmanaged.keys says; ignore: still wins).',
+        ),
+      ),
+  })
+  .meta(d('What happens to the keys of people who left the organization.'));
+
 const ignore = z
   .strictObject({
     keys: globs.optional().meta(d('Key names (glob) never touched nor reported.')),
@@ -340,9 +403,21 @@ const policy = z
       .strictObject({
         require_limit: z.boolean().optional().meta(d('Every key must have a limit.')),
         max_limit: usd.optional().meta(d('No key limit above this many USD.')),
-        require_expiry: z.boolean().optional().meta(d('Every key must have expires_at.')),
-        max_lifetime_days: z.number().int().positive().optional().meta(d('expires_at at most this many days ahead.')),
+        require_expiry: z.boolean().optional().meta(d('Every key must have expires_at or expires_in.')),
+        max_lifetime_days: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .meta(d('expires_at at most this many days ahead; expires_in at most this many days.')),
         require_guardrail: z.boolean().optional().meta(d('Every key must name a guardrail.')),
+        require_rotation: z.boolean().optional().meta(d('Every key must rotate (rotation, on the key or in defaults.key).')),
+        max_rotation_days: z
+          .number()
+          .int()
+          .positive()
+          .optional()
+          .meta(d('rotation.every at most this many days.')),
         name_pattern: z
           .string()
           .min(1)
@@ -364,7 +439,13 @@ const policy = z
 
 const defaults = z
   .strictObject({
-    key: z.strictObject(keySettings).optional().meta(d('Values for keys that omit them.')),
+    key: z
+      .strictObject({
+        ...keySettings,
+        rotation: rotation.optional().meta(d('Rotation of every declared key, field by field unless the key sets it.')),
+      })
+      .optional()
+      .meta(d('Values for keys that omit them.')),
   })
   .meta(d('Defaults applied to declared objects that omit a field.'));
 
@@ -375,6 +456,7 @@ export const fileSchema = z
     secrets: secrets.optional(),
     unmanaged: unmanaged.optional(),
     ignore: ignore.optional(),
+    offboarding: offboarding.optional(),
     safety: safety.optional(),
     policy: policy.optional(),
     defaults: defaults.optional(),
@@ -392,6 +474,7 @@ export type WorkspaceDecl = z.infer<typeof workspace>;
 export type GuardrailDecl = z.infer<typeof guardrail>;
 export type DefaultGuardrailDecl = z.infer<typeof defaultGuardrail>;
 export type KeyDecl = z.infer<typeof key>;
+export type RotationDecl = z.infer<typeof rotation>;
 export type BudgetsDecl = z.infer<typeof budgets>;
 export type ContentFilterDecl = z.infer<typeof contentFilter>;
 export type ContentFilterBuiltinDecl = z.infer<typeof contentFilterBuiltin>;

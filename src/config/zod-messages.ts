@@ -81,6 +81,10 @@ export function findingsFromIssues(issues: readonly z.core.$ZodIssue[], data: un
         out.push({ path, message: `${where} must be ${rule}${value !== undefined && origin !== 'array' ? `, not ${describe(value)}` : ''}` });
         break;
       }
+      case 'invalid_union':
+        // Unions carry their own message (e.g. a lifecycle overlap: 0 or a duration).
+        out.push({ path, message: issue.message.startsWith('Invalid') ? `${where}: ${issue.message}` : `${where} ${issue.message}` });
+        break;
       case 'invalid_format':
       case 'custom':
         out.push({ path, message: `${where} ${issue.message.startsWith('Invalid') ? 'has an invalid format' : issue.message}${utcSuggestion(issue.message, value)}` });

@@ -25,6 +25,12 @@ export interface PlanOptions {
    * (default DEFAULT_LEASE_TTL_MS, the lease's own validity).
    */
   pendingGraceMs?: number;
+  /**
+   * `oradmin rotate`: the plan holds only key-lifecycle work (rotate, retire). `due`: what is due by
+   * time, of the keys matching `addresses` when given; otherwise the keys matching `addresses` are
+   * rotated now, whatever their age. `now`: their predecessors are retired at once (a leaked secret).
+   */
+  lifecycle?: { due: boolean; addresses: readonly string[]; now: boolean };
 }
 
 export interface PlanInput {
@@ -41,6 +47,8 @@ export class PlanContext {
   readonly now: Date;
   readonly options: PlanOptions;
   readonly errors: Diagnostic[] = [];
+  /** Problems with what the command line asked for (e.g. `rotate` of a key that does not exist): exit 1. */
+  readonly requestErrors: string[] = [];
   private readonly locate: Locate;
   private readonly wsBySlug = new Map<string, LiveWorkspace>();
   private readonly wsById = new Map<string, LiveWorkspace>();
@@ -180,6 +188,11 @@ export class PlanContext {
       );
     }
     return m;
+  }
+
+  /** Whether this user id is (still) a member of the organization. */
+  isOrgMember(userId: string): boolean {
+    return this.membersById.has(userId);
   }
 
   /** Addresses name members by e-mail; a user id we cannot map stays an id. */

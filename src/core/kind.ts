@@ -1,7 +1,7 @@
 // What a resource kind declares to the planner. The planner (plan.ts) knows kinds only through this
 // interface, and receives them as input: core/ depends on nothing above it, and each kind (under
 // resources/) implements this interface plus how to carry out its operations.
-import type { Action, Effect, ExecData, Kind, Operation } from './types.js';
+import type { Action, Effect, ExecData, Kind, Operation, RetiringObject } from './types.js';
 import type { PlanContext } from './context.js';
 import type { PathSegment } from '../config/source.js';
 
@@ -44,7 +44,17 @@ export type UnmanagedClass = 'keys' | 'guardrails' | 'workspaces' | 'members';
  * - `remove`: the file manages the complete set it belongs to (e.g. budgets) — remove it;
  * - `skip`: the file does not manage its collection — leave it alone and say nothing.
  */
-export type OrphanPolicy = 'unmanaged' | 'remove' | 'skip';
+export type OrphanPolicy = 'unmanaged' | 'remove' | 'skip' | OrphanDecision;
+
+/**
+ * An undeclared object the kind knows more about (a key whose creator left the organization):
+ * `reason` goes with its listing or its operation; `mode`, when given, is used instead of
+ * `unmanaged.<class>` (`ignore:` globs still win).
+ */
+export interface OrphanDecision {
+  mode?: 'report' | 'disable' | 'delete';
+  reason: string;
+}
 
 export interface OpIndex {
   get(address: string): Operation | undefined;
@@ -97,5 +107,12 @@ export interface PlannerKind {
   warnings?(ops: readonly Operation[], ctx: PlanContext): string[];
   /** A last look at this kind's operations (e.g. resuming interrupted key creations). */
   finalize?(ops: Operation[], ctx: PlanContext): Operation[];
+  /**
+   * Addresses of oradmin's own live objects of this kind that `live` leaves out (a key's
+   * predecessor): `--target` may name them, and nothing plans, reports or counts them otherwise.
+   */
+  ownAddresses?(ctx: PlanContext): string[];
+  /** Own objects on their way out on schedule (predecessors inside their overlap): listed, no change. */
+  retiring?(ops: readonly Operation[], ctx: PlanContext): RetiringObject[];
 }
 

@@ -1,7 +1,7 @@
 // The machine-readable plan of PRODUCT.md section 2: versioned, with a stable key order. The same
 // document (minus the checksum) is what the checksum covers, so equal plans have equal checksums.
 import { createHash } from 'node:crypto';
-import type { Operation, Plan, PlanSummary, Safety, SecretsSink, UnmanagedObject } from './types.js';
+import type { Operation, Plan, PlanSummary, RetiringObject, Safety, SecretsSink, UnmanagedObject } from './types.js';
 
 export interface OperationJson {
   address: string;
@@ -22,6 +22,8 @@ export interface PlanJson {
   summary: PlanSummary;
   operations: OperationJson[];
   unmanaged: UnmanagedObject[];
+  /** Predecessors inside their overlap: expected, no change (PRODUCT.md section 8). */
+  retiring: RetiringObject[];
   safety: Safety;
   secrets_sink: SecretsSink;
   checksum: string;
@@ -47,7 +49,8 @@ function planBody(plan: Omit<Plan, 'checksum'>): Omit<PlanJson, 'checksum'> {
     format_version: 1,
     summary: plan.summary,
     operations: plan.operations.map(operationJson),
-    unmanaged: plan.unmanaged.map((u) => ({ address: u.address, kind: u.kind })),
+    unmanaged: plan.unmanaged.map((u) => ({ address: u.address, kind: u.kind, ...(u.reason ? { reason: u.reason } : {}) })),
+    retiring: (plan.retiring ?? []).map((r) => ({ address: r.address, kind: r.kind, successor: r.successor, retire: r.retire, retires_at: r.retires_at })),
     safety: plan.safety,
     secrets_sink: plan.secrets_sink,
   };
@@ -94,6 +97,8 @@ export function planFromJson(doc: PlanJson): Plan {
       exec: {},
     })),
     unmanaged: doc.unmanaged,
+    // Predecessors still in their overlap: shown by `oradmin show` like the plan showed them.
+    retiring: doc.retiring ?? [],
     safety: doc.safety,
     secrets_sink: doc.secrets_sink,
     checksum: doc.checksum,

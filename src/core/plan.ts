@@ -12,7 +12,7 @@ import { nearest } from '../config/suggest.js';
 import { sortOperations } from './order.js';
 import { planChecksum } from './plan-json.js';
 import { assessSafety } from './safety.js';
-import { emptySummary, type Kind, type Operation, type Plan, type SecretsSink, type UnmanagedObject } from './types.js';
+import { emptySummary, LIFECYCLE, type Kind, type Operation, type Plan, type RetiringObject, type SecretsSink, type UnmanagedObject } from './types.js';
 
 export interface PlanResult {
   plan: Plan;
@@ -65,6 +65,7 @@ export function buildPlan(input: CorePlanInput): PlanResult {
 
     for (const d of desired) known.add(d.address);
     for (const l of live) known.add(l.address);
+    for (const a of rk.ownAddresses?.(ctx) ?? []) known.add(a);
 
     const kindOps: Operation[] = [];
     for (const d of desired) {
@@ -125,10 +126,14 @@ export function buildPlan(input: CorePlanInput): PlanResult {
         continue;
       }
       if (!rk.unmanagedClass || ignored(rk.unmanagedClass, l)) continue;
-      const mode = unmanagedMode[rk.unmanagedClass];
-      if (mode === 'report') unmanaged.push({ address: l.address, kind: rk.kind });
-      else if (mode === 'delete' && rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec, before: beforeOf(rk, l, ctx) }));
-      else if (mode === 'disable' && !l.disabled) kindOps.push(op(rk, l.address, 'disable', { exec: l.exec }));
+      // A kind may know more about an undeclared object (a key whose creator left): its reason goes
+      // with the listing or the operation, and its mode, when it has one, decides.
+      const decision = typeof policy === 'object' ? policy : undefined;
+      const reason = decision?.reason;
+      const mode = decision?.mode ?? unmanagedMode[rk.unmanagedClass];
+      if (mode === 'report') unmanaged.push({ address: l.address, kind: rk.kind, ...(reason ? { reason } : {}) });
+      else if (mode === 'delete' && rk.removeAction) kindOps.push(op(rk, l.address, rk.removeAction, { exec: l.exec, before: beforeOf(rk, l, ctx), ...(reason ? { reason } : {}) }));
+      else if (mode === 'disable' && !l.disabled) kindOps.push(op(rk, l.address, 'disable', { exec: l.exec, ...(reason ? { reason } : {}) }));
     }
     ops.push(...(rk.finalize ? rk.finalize(kindOps, ctx) : kindOps));
   }
@@ -138,7 +143,7 @@ export function buildPlan(input: CorePlanInput): PlanResult {
   ops = ops.filter((o) => {
     const owner = resourceKind(o.kind).supersededBy?.(o);
     const ownerOp = owner ? byAddress.get(owner) : undefined;
-    return !(ownerOp && (ownerOp.action === 'create' || ownerOp.action === 'replace'));
+    return !(ownerOp && (ownerOp.action === 'create' || ownerOp.action === 'replace' || ownerOp.action === 'rotate'));
   });
 
   const index = makeIndex(ops);
@@ -150,8 +155,10 @@ export function buildPlan(input: CorePlanInput): PlanResult {
   }
 
   const warnings: string[] = kinds.flatMap((rk) => rk.warnings?.(index.ofKind(rk.kind), ctx) ?? []);
-  const targetErrors: string[] = [];
+  const retiring: RetiringObject[] = kinds.flatMap((rk) => rk.retiring?.(index.ofKind(rk.kind), ctx) ?? []);
+  const targetErrors: string[] = [...ctx.requestErrors];
   const targets = ctx.options.targets ?? [];
+  if (ctx.options.lifecycle) ops = lifecycleOnly(ops, ctx.options.lifecycle.addresses);
   if (targets.length > 0) {
     ops = narrow(ops, targets, index);
     const addresses = [...known].sort();
@@ -166,7 +173,11 @@ export function buildPlan(input: CorePlanInput): PlanResult {
   }
 
   const sorted = sortOperations(ops, (o) => resourceKind(o.kind).rank);
-  const unmanagedShown = (targets.length > 0 ? unmanaged.filter((u) => targets.some((t) => matchesTarget(u.address, t))) : unmanaged).sort(
+  // `oradmin rotate` does lifecycle work only: undeclared objects are apply's and plan's business.
+  const unmanagedSelected = ctx.options.lifecycle ? [] : targets.length > 0 ? unmanaged.filter((u) => targets.some((t) => matchesTarget(u.address, t))) : unmanaged;
+  const unmanagedShown = unmanagedSelected.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  const selectedKeys = ctx.options.lifecycle?.addresses ?? targets;
+  const retiringShown = (selectedKeys.length > 0 ? retiring.filter((r) => selectedKeys.some((t) => matchesTarget(r.address, t) || matchesTarget(r.successor, t))) : retiring).sort(
     (a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0),
   );
   const summary = emptySummary();
@@ -177,6 +188,7 @@ export function buildPlan(input: CorePlanInput): PlanResult {
     summary,
     operations: sorted,
     unmanaged: unmanagedShown,
+    retiring: retiringShown,
     safety: assessSafety(sorted, liveCounts, ctx.config.safety),
     secrets_sink: secretsSink(ctx),
   };
@@ -278,6 +290,28 @@ function narrow(ops: readonly Operation[], targets: readonly string[], index: Op
     keep.add(addr);
     o.dependsOn.forEach(visit);
   };
-  for (const o of ops) if (targets.some((t) => matchesTarget(o.address, t))) visit(o.address);
+  for (const o of ops) if (targets.some((t) => selects(o, t))) visit(o.address);
   return ops.filter((o) => keep.has(o.address));
+}
+
+/** An operation is selected by its own address, or by the address of the object it belongs to. */
+function selects(o: Operation, target: string): boolean {
+  return matchesTarget(o.address, target) || (o.owner !== undefined && matchesTarget(o.owner, target));
+}
+
+/**
+ * `oradmin rotate`: only the key-lifecycle operations (of the keys matching `addresses`, when
+ * given). One that needs another operation first (a successor bound to a guardrail the file adds)
+ * is blocked rather than run half: that other operation is apply's.
+ */
+function lifecycleOnly(ops: readonly Operation[], addresses: readonly string[]): Operation[] {
+  const kept = ops.filter((o) => LIFECYCLE.has(o.action) && (addresses.length === 0 || addresses.some((t) => selects(o, t))));
+  const keptAddresses = new Set(kept.map((o) => o.address));
+  for (const o of kept) {
+    const missing = o.dependsOn.filter((d) => !keptAddresses.has(d));
+    if (missing.length > 0) {
+      o.blocked ??= `it needs ${missing.join(', ')} first, which oradmin rotate does not do; run oradmin apply, which does both`;
+    }
+  }
+  return kept;
 }

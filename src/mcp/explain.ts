@@ -6,7 +6,7 @@
 import { closest } from '../config/suggest.js';
 import { DEFAULT_WORKSPACE } from '../config/schema.js';
 import { parseAddress } from '../edit/address.js';
-import { parsePendingName } from '../resources/key-pending.js';
+import { isOradminKeyName } from '../resources/key-predecessor.js';
 import type { Planned } from './host.js';
 import { buildInventory, type Entry, type Inventory } from './inventory.js';
 import { liveBudgets, liveGuardrailView, liveKeyView, liveWorkspaceView } from './views.js';
@@ -88,7 +88,7 @@ function explainGuardrail(e: Inventory['guardrails'][number], inv: Inventory, pl
   const liveKeys = live.keyAssignments
     .filter((a) => ids.has(a.guardrail_id))
     .map((a) => keysByHash.get(a.key_hash)?.name ?? a.key_name)
-    .filter((n) => !parsePendingName(n))
+    .filter((n) => !isOradminKeyName(n))
     .sort();
   const declaredKeys = (planned.loaded.config.keys ?? [])
     .filter((k) => k.guardrail === e.name && (k.workspace ?? DEFAULT_WORKSPACE) === e.workspace)
@@ -112,7 +112,7 @@ function explainGuardrail(e: Inventory['guardrails'][number], inv: Inventory, pl
 function explainWorkspace(e: Inventory['workspaces'][number], inv: Inventory, planned: Planned): Explanation {
   const live = planned.live;
   const ws = e.live[0];
-  const keys = ws ? live.keys.filter((k) => k.workspace_id === ws.id && !parsePendingName(k.name)) : [];
+  const keys = ws ? live.keys.filter((k) => k.workspace_id === ws.id && !isOradminKeyName(k.name)) : [];
   const sum = (f: 'usage_daily' | 'usage_weekly' | 'usage_monthly') => Math.round(keys.reduce((s, k) => s + k[f], 0) * 1e6) / 1e6;
   const dflt = ws ? live.guardrails.find((g) => g.id === ws.default_guardrail_id) : undefined;
   const decl = e.declared?.value;

@@ -7,7 +7,7 @@ import { DEFAULT_WORKSPACE, type GuardrailDecl, type KeyDecl, type WorkspaceDecl
 import { address } from '../core/address.js';
 import type { LiveGuardrail, LiveKey, LiveWorkspace } from '../core/live.js';
 import { operationJson, type OperationJson } from '../core/plan-json.js';
-import { parsePendingName } from '../resources/key-pending.js';
+import { isOradminKeyName } from '../resources/key-predecessor.js';
 import { buildStatus, type KeyStatus } from '../status/report.js';
 import type { Planned } from './host.js';
 
@@ -60,7 +60,7 @@ export function buildInventory(planned: Planned, now: Date): Inventory {
 
   const keys = collect<KeyDecl, LiveKey>(
     (config.keys ?? []).map((value, i) => ({ value, workspace: value.workspace ?? DEFAULT_WORKSPACE, name: value.name, path: ['keys', i] })),
-    live.keys.filter((k) => !parsePendingName(k.name)).map((k) => ({ live: k, workspace: slugOf(k.workspace_id), name: k.name })),
+    live.keys.filter((k) => !isOradminKeyName(k.name)).map((k) => ({ live: k, workspace: slugOf(k.workspace_id), name: k.name })),
     address.key,
     loaded.locate,
   ).map((e) => ({

@@ -4,7 +4,7 @@ import { KINDS, type Plan } from '../core/types.js';
 import { detailLines, headline, summaryLine } from './values.js';
 import { mdCode, mdText, terminalText } from '../untrusted.js';
 import { wideningOperations } from '../core/effect.js';
-import { makesSecrets, noChangesLine, type RenderOptions } from './plan-words.js';
+import { makesSecrets, noChangesLine, retiringLines, type RenderOptions } from './plan-words.js';
 
 export const MARKDOWN_MARKER = '<!-- oradmin-plan -->';
 
@@ -14,10 +14,12 @@ export function renderMarkdown(plan: Plan, opts: RenderOptions = {}): string {
   if (plan.operations.length === 0) {
     head.push(`**${mdText(noChangesLine(plan, opts.file))}**`, '');
   }
+  // The key lifecycle's columns only when the plan rotates or retires keys.
+  const lifecycle = s.rotate + s.retire > 0;
   head.push(
-    '| create | update | replace | delete | disable | assign | unassign | unmanaged |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.disable} | ${s.assign} | ${s.unassign} | ${s.unmanaged} |`,
+    `| create | update | replace | delete | disable | assign | unassign |${lifecycle ? ' rotate | retire |' : ''} unmanaged |`,
+    `|---:|---:|---:|---:|---:|---:|---:|${lifecycle ? '---:|---:|' : ''}---:|`,
+    `| ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.disable} | ${s.assign} | ${s.unassign} |${lifecycle ? ` ${s.rotate} | ${s.retire} |` : ''} ${s.unmanaged} |`,
     '',
   );
   const refusals = (opts.refusals ?? []).map((r) => `> - ${mdText(r)}`);
@@ -74,7 +76,7 @@ function detailSections(plan: Plan): string[] {
       // diff fences colour lines by their first character: + green, - red, ! orange. Inside the
       // fence text is literal; terminal escaping keeps each value on its line, so nothing can close
       // the fence (which needs a line of its own) or the <details> around it.
-      const lead = op.action === 'create' ? '+' : op.action === 'delete' || op.action === 'unassign' ? '-' : '!';
+      const lead = op.action === 'create' ? '+' : op.action === 'delete' || op.action === 'unassign' || op.action === 'retire' ? '-' : '!';
       // Say the symbol once: "+ key.x", "- key.y", "! ~ guardrail.z".
       const head = headline(op);
       out.push(`${head.startsWith(`${lead} `) ? head : `${lead} ${head.replace(/^[-+] /, '')}`}${op.reason ? `  (${terminalText(op.reason)})` : ''}`);
@@ -84,8 +86,14 @@ function detailSections(plan: Plan): string[] {
   }
   if (plan.unmanaged.length > 0) {
     out.push(`<details><summary>Unmanaged — ${plan.unmanaged.length} live object${plan.unmanaged.length === 1 ? '' : 's'} not in the file (drift; apply leaves them alone)</summary>`, '');
-    for (const u of plan.unmanaged) out.push(`- ${mdCode(u.address)}`);
+    for (const u of plan.unmanaged) out.push(`- ${mdCode(u.address)}${u.reason ? ` — ${mdText(u.reason)}` : ''}`);
     out.push('', '</details>', '');
+  }
+  const retiring = retiringLines(plan);
+  if (retiring.length > 0) {
+    const n = retiring.length - 2;
+    out.push(`<details><summary>Retiring — ${n} predecessor${n === 1 ? '' : 's'} of rotated keys, still valid by design (not drift)</summary>`, '', '```');
+    out.push(...retiring.slice(1, -1), '```', '', '</details>', '');
   }
   return out;
 }

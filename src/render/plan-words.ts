@@ -1,9 +1,29 @@
 // What the text and markdown plans say the same way.
-import type { Plan } from '../core/types.js';
+import { issuesSecret, type Plan } from '../core/types.js';
+import { terminalText } from '../untrusted.js';
 
-/** Whether the plan makes a new secret (a key created or replaced): then it says where it goes. */
+/** Whether the plan makes a new secret (a key created, replaced or rotated): then it says where it goes. */
 export function makesSecrets(plan: Plan): boolean {
-  return plan.operations.some((o) => o.kind === 'key' && (o.action === 'create' || o.action === 'replace'));
+  return plan.operations.some(issuesSecret);
+}
+
+/**
+ * Predecessors inside their overlap (PRODUCT.md section 8): expected state, no change, listed so that
+ * a reviewer knows which old secrets still work and until when. Escaped for a terminal (and so for
+ * a markdown code block).
+ */
+export function retiringLines(plan: Plan): string[] {
+  // A plan document from before rotations has no `retiring`.
+  const retiring = plan.retiring ?? [];
+  if (retiring.length === 0) return [];
+  const n = retiring.length;
+  const out = [`Retiring: ${n} predecessor${n === 1 ? '' : 's'} of rotated keys, still valid by design (expected, not drift):`];
+  for (const r of retiring) {
+    const when = r.retires_at === null ? `kept until ${r.successor} has a successor again (an interrupted rotation)` : `${r.retire === 'delete' ? 'deleted' : 'disabled'} from ${r.retires_at}`;
+    out.push(`  ${terminalText(r.address)}  ${terminalText(when)}`);
+  }
+  out.push('');
+  return out;
 }
 
 export interface RenderOptions {

@@ -6,7 +6,7 @@ import type { Action, Plan } from '../core/types.js';
 import { wideningOperations } from '../core/effect.js';
 import { detailLines, headline, summaryLine } from './values.js';
 import { terminalText } from '../untrusted.js';
-import { makesSecrets, noChangesLine, type RenderOptions } from './plan-words.js';
+import { makesSecrets, noChangesLine, retiringLines, type RenderOptions } from './plan-words.js';
 
 export function renderText(plan: Plan, opts: RenderOptions & { color: boolean }): string {
   const k = kleur;
@@ -19,6 +19,8 @@ export function renderText(plan: Plan, opts: RenderOptions & { color: boolean })
     delete: k.red,
     assign: k.cyan,
     unassign: k.cyan,
+    rotate: k.magenta,
+    retire: k.red,
   };
   const out: string[] = [];
   if (plan.operations.length === 0) {
@@ -46,9 +48,10 @@ export function renderText(plan: Plan, opts: RenderOptions & { color: boolean })
           `plan --detailed-exitcode reports ${n === 1 ? 'it' : 'them'} as drift (declare, delete with absent: true, or ignore:)`,
       ),
     );
-    for (const u of plan.unmanaged) out.push(`  ${k.dim('?')} ${terminalText(u.address)}`);
+    for (const u of plan.unmanaged) out.push(`  ${k.dim('?')} ${terminalText(u.address)}${u.reason ? k.dim(`  (${terminalText(u.reason)})`) : ''}`);
     out.push('');
   }
+  out.push(...retiringLines(plan));
   const refusals = opts.refusals ?? [];
   if (refusals.length > 0) {
     out.push(k.red().bold('Apply will refuse this plan:'));

@@ -27,6 +27,8 @@ export const SYMBOL: Record<Action, string> = {
   disable: '~',
   assign: '±',
   unassign: '±',
+  rotate: '↻',
+  retire: '-',
 };
 
 /** The lines under an operation's address: what it sets or changes. */
@@ -36,7 +38,7 @@ export function detailLines(op: Operation): string[] {
   if (op.action === 'assign' && !op.changes && op.after?.guardrail !== undefined) {
     lines.push(`guardrail: ${formatValue(op.after.guardrail)}`);
   }
-  if (op.action === 'create' || op.action === 'replace') {
+  if (op.action === 'create' || op.action === 'replace' || op.action === 'rotate') {
     const changed = new Set(op.changes?.map((c) => c.field) ?? []);
     for (const [k, v] of Object.entries(op.after ?? {})) if (!changed.has(k)) lines.push(`${terminalText(k)}: ${formatValue(v)}`);
   }
@@ -49,7 +51,7 @@ export function detailLines(op: Operation): string[] {
 /** The operation's first line: symbol, address (escaped), and the verb where the symbol is shared. */
 export function headline(op: Operation): string {
   const verb =
-    op.action === 'disable' ? ' (disable)' : op.action === 'unassign' ? ' (unassign)' : op.action === 'assign' ? ' (assign)' : '';
+    op.action === 'disable' ? ' (disable)' : op.action === 'unassign' ? ' (unassign)' : op.action === 'assign' ? ' (assign)' : op.action === 'retire' ? ' (retire)' : op.action === 'rotate' ? ' (rotate)' : '';
   return `${SYMBOL[op.action]} ${terminalText(op.address)}${verb}`;
 }
 
@@ -62,5 +64,8 @@ export function summaryLine(s: Record<string, number>): string {
   ];
   if (s.disable) parts.push(`${s.disable} to disable`);
   parts.push(`${s.assign} to assign`, `${s.unassign} to unassign`);
+  // The key lifecycle's actions (PRODUCT.md section 8), when the plan has them.
+  if (s.rotate) parts.push(`${s.rotate} to rotate`);
+  if (s.retire) parts.push(`${s.retire} to retire`);
   return `Plan: ${parts.join(', ')}; ${s.unmanaged} unmanaged.`;
 }

@@ -10,7 +10,7 @@ import { countedBulk } from '../api/bulk.js';
 import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 import type { Requester } from '../api/client.js';
-import { parsePendingName } from './key-pending.js';
+import { isOradminKeyName } from './key-predecessor.js';
 
 export const keyGuardrail: ResourceKind = {
   kind: 'key_guardrail',
@@ -43,7 +43,7 @@ export const keyGuardrail: ResourceKind = {
     return ctx.live.keyAssignments.flatMap((a) => {
       const k = ctx.keyByHash(a.key_hash);
       const g = ctx.guardrailById(a.guardrail_id);
-      if (!k || !g || parsePendingName(k.name)) return [];
+      if (!k || !g || isOradminKeyName(k.name)) return [];
       const slug = ctx.slugOf(k.workspace_id);
       return [
         {

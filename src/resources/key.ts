@@ -2,7 +2,9 @@
 // expires_at, include_byok_in_limit) are always managed; creator_user_id only when declared.
 // expires_at and creator_user_id are set at creation and never change (API README), so changing
 // them replaces the key — a new secret — which needs allow_replace or --allow-replace.
-// Keys named by the creation protocol (key-pending.ts) are oradmin's own: never unmanaged objects.
+// Keys named by the creation protocol (key-pending.ts) and predecessors of a rotation
+// (key-predecessor.ts) are oradmin's own: never unmanaged objects. Their lifecycle — rotations,
+// retirements, relative expiry — is planned by key-lifecycle.ts.
 import { address } from '../core/address.js';
 import { DEFAULT_WORKSPACE } from '../core/context.js';
 import { normalizeTimestamp } from '../core/normalize.js';
@@ -10,16 +12,20 @@ import { effectOfChanges, expiryWidens, limitWidens, protectionWidens, resetWide
 import type { Operation } from '../core/types.js';
 import { UpdateKeysRequest } from '../api/schemas.js';
 import { changedFields, deleteObject, first, pathOf } from './calls.js';
-import type { ResourceKind } from './types.js';
+import type { DesiredObject, ResourceKind } from './types.js';
 import { parsePendingName, type PendingName } from './key-pending.js';
+import { isOradminKeyName } from './key-predecessor.js';
+import { lifecycleIndex, liveExpiresIn, planLifecycle, retiringObjects } from './key-lifecycle.js';
 import { DEFAULT_LEASE_TTL_MS, leaseInfo } from '../core/reserved-names.js';
+import { canonicalLifecycleDuration, parseLifecycleDuration as parseLifecycle } from '../core/duration.js';
+import { keyExpiresInMs } from '../config/lifecycle.js';
 import type { PlanContext } from '../core/context.js';
 import type { LiveKey } from '../core/live.js';
 
 /** After this operation the key is gone or disabled: no longer an "active key" for the API's rules. */
 export function leavesKeyInactive(op: Operation): boolean {
   if (op.kind !== 'key') return false;
-  if (op.action === 'delete' || op.action === 'disable') return true;
+  if (op.action === 'delete' || op.action === 'disable' || op.action === 'retire') return true;
   return op.action === 'update' && (op.changes ?? []).some((c) => c.field === 'disabled' && c.after === true);
 }
 
@@ -31,6 +37,8 @@ const KEY_WIDENING = {
   expires_at: expiryWidens,
 };
 
+const desiredMemo = new WeakMap<PlanContext, DesiredObject[]>();
+
 const DEFAULTS = { limit: null, limit_reset: null, include_byok_in_limit: false, expires_at: null, disabled: false };
 
 export const key: ResourceKind = {
@@ -39,14 +47,17 @@ export const key: ResourceKind = {
   unmanagedClass: 'keys',
   addAction: 'create',
   removeAction: 'delete',
-  fields: ['limit', 'limit_reset', 'include_byok_in_limit', 'expires_at', 'disabled', 'creator_user_id'],
-  immutable: ['expires_at', 'creator_user_id'],
+  fields: ['limit', 'limit_reset', 'include_byok_in_limit', 'expires_at', 'expires_in', 'disabled', 'creator_user_id'],
+  immutable: ['expires_at', 'expires_in', 'creator_user_id'],
   defaults: DEFAULTS,
   uniqueIdentity: true,
 
   desired(ctx) {
+    // Also read by finalize (the lifecycle): made once per plan, so that a reference error is reported once.
+    const known = desiredMemo.get(ctx);
+    if (known) return known;
     const defaults = ctx.config.defaults?.key ?? {};
-    return (ctx.config.keys ?? []).map((k, i) => {
+    const made = (ctx.config.keys ?? []).map((k, i): DesiredObject => {
       const slug = k.workspace ?? DEFAULT_WORKSPACE;
       if (k.absent) {
         return { address: address.key(slug, k.name), kind: 'key' as const, fields: {}, path: ['keys', i, 'name'], exec: { workspace: slug, name: k.name }, absent: true };
@@ -58,6 +69,13 @@ export const key: ResourceKind = {
         expires_at: normalizeTimestamp(k.expires_at),
         disabled: k.disabled ?? false,
       };
+      // A relative expiry compares with the live key's expires_at − created_at (liveExpiresIn):
+      // the creation protocol sets expires_at from the time of each creation.
+      const expiresInMs = keyExpiresInMs(k);
+      if (expiresInMs !== undefined) {
+        delete fields.expires_at;
+        fields.expires_in = canonicalLifecycleDuration(expiresInMs);
+      }
       let creatorId: string | undefined;
       if (k.creator_user_id !== undefined) {
         const m = ctx.resolveMember(k.creator_user_id, ['keys', i, 'creator_user_id']);
@@ -80,12 +98,17 @@ export const key: ResourceKind = {
         describe: guardrailName ? { guardrail: guardrailName } : undefined,
       };
     });
+    desiredMemo.set(ctx, made);
+    return made;
   },
 
   live(ctx) {
+    const declared = lifecycleIndex(ctx).declared;
     return ctx.live.keys.flatMap((k) => {
-      if (parsePendingName(k.name)) return [];
+      if (isOradminKeyName(k.name)) return [];
       const slug = ctx.slugOf(k.workspace_id);
+      const decl = declared.get(`${slug}/${k.name}`)?.decl;
+      const expiresInMs = decl && !decl.absent ? keyExpiresInMs(decl) : undefined;
       return [
         {
           address: address.key(slug, k.name),
@@ -99,21 +122,35 @@ export const key: ResourceKind = {
             limit_reset: k.limit_reset ?? null,
             include_byok_in_limit: k.include_byok_in_limit ?? false,
             expires_at: normalizeTimestamp(k.expires_at),
+            ...(expiresInMs !== undefined ? { expires_in: liveExpiresIn(k, expiresInMs) } : {}),
             disabled: k.disabled,
             creator_user_id: k.creator_user_id ? ctx.memberLabel(k.creator_user_id) : null,
           },
-          exec: { workspace: slug, name: k.name, hash: k.hash },
+          exec: { workspace: slug, name: k.name, hash: k.hash, creator_id: k.creator_user_id },
         },
       ];
     });
   },
 
-  orphan() {
-    return 'unmanaged';
+  orphan(obj, ctx) {
+    // offboarding.keys (PRODUCT.md section 8): the keys of people who left the organization.
+    const creator = obj.exec.creator_id;
+    if (typeof creator !== 'string' || ctx.isOrgMember(creator)) return 'unmanaged';
+    const reason = `created by ${creator}, who is no longer a member of the organization`;
+    const mode = ctx.config.offboarding?.keys;
+    return mode ? { mode, reason } : { reason };
+  },
+
+  ownAddresses(ctx) {
+    return lifecycleIndex(ctx).predecessors.map((p) => p.address);
+  },
+
+  retiring(ops, ctx) {
+    return retiringObjects(ops, ctx);
   },
 
   dependsOn(op, index) {
-    if (op.action !== 'create' && op.action !== 'replace') return [];
+    if (op.action !== 'create' && op.action !== 'replace' && op.action !== 'rotate') return [];
     const slug = op.exec.workspace as string;
     const deps: string[] = [];
     const wsOp = index.get(address.workspace(slug));
@@ -127,7 +164,7 @@ export const key: ResourceKind = {
   },
 
   preflight(op, _index, ctx) {
-    if (op.action !== 'create' && op.action !== 'replace') return undefined;
+    if (op.action !== 'create' && op.action !== 'replace' && op.action !== 'rotate') return undefined;
     const expires = op.after?.expires_at;
     if (typeof expires === 'string' && Date.parse(expires) <= ctx.now.getTime()) {
       return `expires_at ${expires} is in the past, and the API only creates keys that expire in the future`;
@@ -136,20 +173,25 @@ export const key: ResourceKind = {
   },
 
   effect(op) {
-    // A new key, or a replacement, is a new secret: new access, whatever its limits.
-    if (op.action === 'create' || op.action === 'replace') return 'widens';
+    // A new key, a replacement or a rotation is a new secret: new access, whatever its limits.
+    if (op.action === 'create' || op.action === 'replace' || op.action === 'rotate') return 'widens';
     // Removing oradmin's own leftover (a key whose secret nobody holds) changes nobody's access.
     if (op.exec.cleanup) return 'neutral';
-    if (op.action === 'delete' || op.action === 'disable') return 'narrows';
+    if (op.action === 'delete' || op.action === 'disable' || op.action === 'retire') return 'narrows';
     return effectOfChanges(op.changes, KEY_WIDENING);
   },
 
   async execute(ops, ctx) {
     const op = first(ops);
     if (op.action === 'create' || op.action === 'replace') return ctx.keys.create(op);
+    if (op.action === 'rotate') return ctx.keys.rotate(op);
     const hash = op.exec.hash as string;
     const path = pathOf('/keys/{hash}', { hash });
-    if (op.action === 'delete') return deleteObject(ctx, op, 'deleteKeys', path);
+    if (op.action === 'delete' || (op.action === 'retire' && op.exec.retire === 'delete')) return deleteObject(ctx, op, 'deleteKeys', path);
+    if (op.action === 'retire') {
+      await ctx.client.request({ operation: 'updateKeys', method: 'PATCH', path, body: { disabled: true }, bodySchema: UpdateKeysRequest, address: op.address });
+      return;
+    }
     const body = op.action === 'disable' ? { disabled: true } : changedFields(op);
     await ctx.client.request({ operation: 'updateKeys', method: 'PATCH', path, body, bodySchema: UpdateKeysRequest, address: op.address });
   },
@@ -175,7 +217,7 @@ export const key: ResourceKind = {
   },
 
   finalize(ops, ctx) {
-    const out = [...ops];
+    const out = planLifecycle(ops, ctx, key.desired(ctx), DEFAULTS);
     const byAddress = new Map(out.map((o) => [o.address, o]));
     for (const k of ctx.live.keys) {
       const pending = parsePendingName(k.name);
@@ -186,14 +228,19 @@ export const key: ResourceKind = {
       if (busy) {
         // Another run is creating this key right now: finishing or deleting its pending key would
         // race it (and deleting it would lose the secret it is about to deliver). Left alone.
-        if (target && (target.action === 'create' || target.action === 'replace')) {
+        if (target && (target.action === 'create' || target.action === 'replace' || target.action === 'rotate')) {
           target.blocked ??= `${target.address} is being created right now by ${busy}; apply again once that run has finished`;
         }
         continue;
       }
-      if (target && (target.action === 'create' || target.action === 'replace')) {
+      if (target && (target.action === 'create' || target.action === 'replace' || target.action === 'rotate')) {
         // An earlier apply was interrupted while creating this key: finish or clean that attempt up.
-        const resume = [...((target.exec.resume as unknown[]) ?? []), { hash: k.hash, nonce: pending.nonce, expires_at: normalizeTimestamp(k.expires_at) }];
+        // Finished only with the expiry the file asks for (expires_in: counted from the pending key's creation).
+        const fields = (target.exec.fields ?? {}) as Record<string, unknown>;
+        const expiresInMs = typeof fields.expires_in === 'string' ? parseLifecycle(fields.expires_in) : undefined;
+        const expiresOk =
+          expiresInMs !== undefined ? liveExpiresIn(k, expiresInMs) === fields.expires_in : normalizeTimestamp(k.expires_at) === (fields.expires_at ?? null);
+        const resume = [...((target.exec.resume as unknown[]) ?? []), { hash: k.hash, nonce: pending.nonce, expires_at: normalizeTimestamp(k.expires_at), created_at: k.created_at, expires_ok: expiresOk }];
         target.exec = { ...target.exec, resume };
         target.reason = target.reason ? `${target.reason}; resumes an interrupted creation` : 'resumes an interrupted creation';
         continue;

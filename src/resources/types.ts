@@ -22,9 +22,10 @@ export interface IdRegistry {
   set(address: string, id: string): void;
 }
 
-/** The key-creation protocol (apply/key-creation.ts), for create and replace of keys. */
+/** The key-creation protocol (apply/key-creation.ts), for create, replace and rotate of keys. */
 export interface KeyCreator {
   create(op: Operation): Promise<void>;
+  rotate(op: Operation): Promise<void>;
 }
 
 export interface ExecContext {

@@ -11,6 +11,8 @@ import { countedBulk } from '../api/bulk.js';
 import { first, pathOf } from './calls.js';
 import type { ResourceKind } from './types.js';
 import { leavesKeyInactive } from './key.js';
+import { liveKeyAddress } from './key-lifecycle.js';
+import type { LiveKey } from '../core/live.js';
 
 export const workspaceMember: ResourceKind = {
   kind: 'workspace_member',
@@ -72,7 +74,7 @@ export const workspaceMember: ResourceKind = {
     }
     // Removal waits for the member's keys in the workspace to be deleted or disabled.
     return activeKeysOf(op.exec.user_id as string, slug, ctx)
-      .map((name) => index.get(address.key(slug, name)))
+      .map((k) => index.get(liveKeyAddress(ctx, k)))
       .filter((o) => o !== undefined && leavesKeyInactive(o))
       .map((o) => o!.address);
   },
@@ -108,10 +110,12 @@ export const workspaceMember: ResourceKind = {
   preflight(op, index, ctx) {
     if (op.action !== 'delete') return undefined;
     const slug = op.exec.workspace as string;
-    const blocking = activeKeysOf(op.exec.user_id as string, slug, ctx).filter((name) => {
-      const keyOp = index.get(address.key(slug, name));
-      return !keyOp || !leavesKeyInactive(keyOp);
-    });
+    const blocking = activeKeysOf(op.exec.user_id as string, slug, ctx)
+      .filter((k) => {
+        const keyOp = index.get(liveKeyAddress(ctx, k));
+        return !keyOp || !leavesKeyInactive(keyOp);
+      })
+      .map((k) => k.name);
     if (blocking.length === 0) return undefined;
     return (
       `${op.exec.email} has ${blocking.length} active key${blocking.length === 1 ? '' : 's'} in workspace "${slug}" ` +
@@ -121,8 +125,8 @@ export const workspaceMember: ResourceKind = {
   },
 };
 
-function activeKeysOf(userId: string, slug: string, ctx: Parameters<ResourceKind['live']>[0]): string[] {
+function activeKeysOf(userId: string, slug: string, ctx: Parameters<ResourceKind['live']>[0]): LiveKey[] {
   const ws = ctx.workspaceBySlug(slug);
   if (!ws) return [];
-  return ctx.live.keys.filter((k) => k.workspace_id === ws.id && k.creator_user_id === userId && !k.disabled).map((k) => k.name);
+  return ctx.live.keys.filter((k) => k.workspace_id === ws.id && k.creator_user_id === userId && !k.disabled);
 }

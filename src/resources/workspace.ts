@@ -11,6 +11,7 @@ import { BUDGET_INTERVALS } from '../config/schema.js';
 import { changedFields, deleteObject, first, pathOf } from './calls.js';
 import type { ExecContext, ResourceKind } from './types.js';
 import { leavesKeyInactive } from './key.js';
+import { liveKeyAddress } from './key-lifecycle.js';
 
 const FIELDS = [
   'name',
@@ -129,7 +130,7 @@ export const workspace: ResourceKind = {
     if (!ws) return undefined;
     const remaining = ctx.live.keys.filter(
       (k) => {
-        const keyOp = index.get(address.key(ws.slug, k.name));
+        const keyOp = index.get(liveKeyAddress(ctx, k));
         return k.workspace_id === ws.id && !k.disabled && !(keyOp && leavesKeyInactive(keyOp));
       },
     );

@@ -4,6 +4,7 @@ import kleur from 'kleur';
 import { RATE_DAYS, type BudgetForecast, type KeyForecast } from '../activity/forecast.js';
 import { EXPIRY_WARNING_DAYS, NEAR_LIMIT, type KeyFlag, type KeyStatus, type StatusReport } from './report.js';
 import { htmlText, jsonText, mdCellCode, mdCellText, mdCode, mdText, terminalText as t } from '../untrusted.js';
+import { rotationMarkdown, rotationText } from './rotation.js';
 
 const FLAG_TEXT: Record<KeyFlag, string> = {
   'limit-reached': 'AT LIMIT',
@@ -49,6 +50,8 @@ export function renderStatusText(report: StatusReport, opts: { color: boolean })
   else out.push(...table(['GUARDRAIL', 'KEYS', 'MEMBERS'], report.guardrails.map((g) => [t(guardrailName(g)), t(g.keys.join(', ')) || '—', t(g.members.join(', ')) || '—'])));
   out.push('');
 
+  out.push(...rotationText(report.rotation, k.bold));
+
   if (report.interrupted.length > 0) {
     out.push(k.bold('Interrupted key creations') + ' (the next apply finishes or removes them)');
     for (const i of report.interrupted) out.push(`  ${t(`${i.workspace}/${i.name}`)}  (key ${t(i.hash.slice(0, 12))}…)`);
@@ -93,6 +96,7 @@ export function renderStatusMarkdown(report: StatusReport): string {
     for (const g of report.guardrails) out.push(`| ${mdCellCode(guardrailName(g))} | ${mdCellText(g.keys.join(', ')) || '—'} | ${mdCellText(g.members.join(', ')) || '—'} |`);
   }
   out.push('');
+  out.push(...rotationMarkdown(report.rotation));
   if (report.interrupted.length > 0) {
     out.push('#### Interrupted key creations', '', 'The next apply finishes or removes them.', '');
     for (const i of report.interrupted) out.push(`- ${mdCode(`${i.workspace}/${i.name}`)}`);

@@ -14,6 +14,8 @@
 //   unmanaged       { file, compared, objects[] }                  objects: [{ address, kind }] the file does not
 //                                                                  declare; compared false when the file is absent
 //   counts          { <flag>: number of keys }                     for every flag
+//   rotation        { keys[], departed[] }                         key lifecycle (rotation.ts); predecessors are
+//                                                                  listed there, not as keys of their workspace
 //   forecasts       at recent rates (src/activity/forecast.ts says how each rate is taken):
 //     activity      { first, last }                                the completed UTC days of GET /activity the
 //                                                                  budget and credit rates average; null: not read
@@ -35,6 +37,8 @@ import type { LiveKey, LiveState } from '../core/live.js';
 import { normalizeTimestamp } from '../core/normalize.js';
 import type { UnmanagedObject } from '../core/types.js';
 import { parsePendingName } from '../resources/key-pending.js';
+import type { FileConfig } from '../config/schema.js';
+import { isPredecessorKey, rotationStatus, type RotationStatus } from './rotation.js';
 
 /** Keys at or above this share of their limit are flagged as near it. */
 export const NEAR_LIMIT = 0.8;
@@ -88,6 +92,8 @@ export interface StatusReport {
   interrupted: { workspace: string; name: string; hash: string }[];
   unmanaged: { file: string; compared: boolean; objects: UnmanagedObject[] };
   counts: Record<KeyFlag, number>;
+  /** Key lifecycle: rotation state per key, predecessors, keys of departed members (rotation.ts). */
+  rotation: RotationStatus;
   forecasts: Forecasts;
 }
 
@@ -98,6 +104,8 @@ export interface StatusInput {
   now: Date;
   /** The desired-state file, and the unmanaged objects of the plan made from it when it exists. */
   file: { path: string; unmanaged?: readonly UnmanagedObject[] };
+  /** The desired-state file, when there is one: which keys rotate. */
+  config?: FileConfig;
   /** GET /activity?group_by=workspace for the forecasts, or why it could not be read; absent: not read. */
   activity?: { items: readonly ActivityItem[] } | { error: string };
 }
@@ -119,6 +127,7 @@ export function buildStatus(input: StatusInput): StatusReport {
     const keys = live.keys
       .filter((k) => k.workspace_id === w.id)
       .flatMap((k): KeyStatus[] => {
+        if (isPredecessorKey(k)) return [];
         const pending = parsePendingName(k.name);
         if (pending) {
           interrupted.push({ workspace: w.slug, name: pending.name, hash: k.hash });
@@ -176,6 +185,7 @@ export function buildStatus(input: StatusInput): StatusReport {
     interrupted: interrupted.sort((a, b) => compare(a.workspace, b.workspace) || compare(a.name, b.name)),
     unmanaged: { file: input.file.path, compared: input.file.unmanaged !== undefined, objects: [...(input.file.unmanaged ?? [])] },
     counts,
+    rotation: rotationStatus(live, input.config, now),
     forecasts,
   };
 }

@@ -116,6 +116,6 @@ describe('hostile names through the GitHub workflows', () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(1);
-    expect(r.stdout).toBe('::error::oradmin action: command must be validate, plan or apply (got "deploy%0A::add-mask::x%0D%25")\n');
+    expect(r.stdout).toBe('::error::oradmin action: command must be validate, plan, apply or rotate (got "deploy%0A::add-mask::x%0D%25")\n');
   });
 });

@@ -45,7 +45,7 @@ describe('examples/github/plan-on-pr.yml', () => {
     expect(r.success).toBe(true);
     const plan = r.steps[3]!;
     expect(plan.outputs['has-changes']).toBe('true');
-    expect(JSON.parse(plan.outputs.summary!)).toEqual({ create: 7, update: 2, replace: 0, delete: 0, disable: 0, assign: 0, unassign: 1, unmanaged: 1 });
+    expect(JSON.parse(plan.outputs.summary!)).toEqual({ create: 7, update: 2, replace: 0, delete: 0, disable: 0, assign: 0, unassign: 1, rotate: 0, retire: 0, unmanaged: 1 });
     expect(plan.outputs['exit-code']).toBe('2');
     expect(r.summary).toMatch(/^<!-- oradmin-plan -->\n### oradmin plan for `openrouter.admin.yaml`/);
     expect(r.summary).toContain('| 7 | 2 | 0 | 0 | 0 | 0 | 1 | 1 |');

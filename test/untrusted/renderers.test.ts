@@ -22,11 +22,11 @@ function poisonStrings<T>(value: T, poison: (s: string, key: string) => string, 
 }
 
 // Fields that are enums the renderers switch on, not text from anywhere.
-const ENUMS = new Set(['action', 'kind', 'flags', 'limit_reset', 'expires_at', 'generated_at']);
+const ENUMS = new Set(['action', 'kind', 'flags', 'limit_reset', 'expires_at', 'generated_at', 'state']);
 
 const PLAN: Plan = {
   format_version: 1,
-  summary: { create: 1, update: 1, replace: 1, delete: 1, disable: 1, assign: 1, unassign: 1, unmanaged: 1 },
+  summary: { create: 1, update: 1, replace: 1, delete: 1, disable: 1, assign: 1, unassign: 1, rotate: 1, retire: 1, unmanaged: 1 },
   operations: [
     { address: 'key.default/a', kind: 'key', action: 'create', after: { limit: 1, description: 'x', models: ['m'] }, dependsOn: [], exec: {} },
     { address: 'guardrail.default/g', kind: 'guardrail', action: 'update', changes: [{ field: 'description', before: 'a', after: 'b' }], dependsOn: [], exec: {} },
@@ -35,8 +35,11 @@ const PLAN: Plan = {
     { address: 'key.default/s', kind: 'key', action: 'disable', dependsOn: [], exec: {} },
     { address: 'key_guardrail.default/k', kind: 'key_guardrail', action: 'assign', after: { guardrail: 'g' }, dependsOn: [], exec: {} },
     { address: 'guardrail_member.default/g/m', kind: 'guardrail_member', action: 'unassign', dependsOn: [], exec: {} },
+    { address: 'key.default/o', kind: 'key', action: 'rotate', after: { limit: 1, guardrail: 'g' }, changes: [{ field: 'limit', before: 2, after: 1 }], reason: 'old', dependsOn: [], exec: {} },
+    { address: 'key.default/o~predecessor', kind: 'key', action: 'retire', before: { limit: 2 }, reason: 'overlap passed', dependsOn: [], exec: {} },
   ],
-  unmanaged: [{ address: 'key.default/u', kind: 'key' }],
+  unmanaged: [{ address: 'key.default/u', kind: 'key', reason: 'created by someone who left' }],
+  retiring: [{ address: 'key.default/p~predecessor', kind: 'key', successor: 'key.default/p', retire: 'delete', retires_at: '2027-01-01T00:00:00Z' }],
   safety: { ok: false, reasons: ['too many'] },
   secrets_sink: { type: 'command', command: ['./store.sh', 'arg'] },
   checksum: 'sha256:0',
@@ -59,6 +62,24 @@ const REPORT: StatusReport = {
   interrupted: [{ workspace: 'default', name: 'n', hash: 'h' }],
   unmanaged: { file: 'openrouter.admin.yaml', compared: true, objects: [{ address: 'key.default/u', kind: 'key' }] },
   counts: { 'limit-reached': 1, 'near-limit': 0, expired: 0, expiring: 0, disabled: 0, 'never-used': 0 },
+  rotation: {
+    keys: [
+      {
+        workspace: 'default',
+        name: 'r',
+        hash: 'h',
+        last_rotated: '2026-12-01T00:00:00Z',
+        every: '30d',
+        next_due: '2026-12-31T00:00:00Z',
+        due: true,
+        predecessors: [
+          { hash: 'p1', retire: 'delete', retires_at: '2026-12-03T00:00:00Z', state: 'retiring', usage: 1 },
+          { hash: 'p2', retire: 'disable', retires_at: null, state: 'waiting', usage: 0 },
+        ],
+      },
+    ],
+    departed: [{ workspace: 'default', name: 'gone', hash: 'h2', creator_user_id: 'user_x', declared: false }],
+  },
 } as unknown as StatusReport;
 
 describe('renderers with every string hostile', () => {
@@ -85,7 +106,7 @@ describe('renderers with every string hostile', () => {
       expectClean('status text', renderStatusText(report, { color: false }));
       const md = renderStatusMarkdown(report);
       expectClean('status markdown', md);
-      expectMarkdownIntact('status markdown', md, /^#{3,4} (Organization status|Workspace|Guardrails|Interrupted)/);
+      expectMarkdownIntact('status markdown', md, /^#{3,4} (Organization status|Workspace|Guardrails|Interrupted|Key lifecycle|Keys of departed members)/);
       const json = renderStatusJson(report);
       expectClean('status json', json);
       expect(JSON.parse(json).workspaces[0].keys[0].name).toBe(`k${hostile}`);

@@ -1,5 +1,8 @@
 // The command sink: runs the configured command once per new key with the secret as JSON on stdin
-// — never in its arguments or environment, where other processes and logs could see it. A non-zero
+// — never in its arguments or environment, where other processes and logs could see it. The
+// document: address, workspace, name, secret, hash, created_at, and `rotation` (true for a
+// rotation's successor, which then also carries `predecessor_hash` and `predecessor_retires_at`,
+// from when the key it succeeds stops working; PRODUCT.md section 8). A non-zero
 // exit, or running past the timeout (its whole process group is then killed, so a hung `gh` child
 // does not outlive it), is a failed delivery: the creation protocol then deletes the key.
 //
@@ -19,6 +22,20 @@ const CREDENTIAL_VARIABLES = ['OPENROUTER_MANAGEMENT_KEY', 'OPENROUTER_PROVISION
 export const DEFAULT_COMMAND_TIMEOUT_MS = 60_000;
 /** After SIGTERM at the timeout, how long the process group has before SIGKILL. */
 const KILL_GRACE_MS = 2_000;
+
+/** What the command reads on stdin. */
+export function commandDocument(entry: DeliveredSecret): Record<string, unknown> {
+  return {
+    address: entry.address,
+    workspace: entry.workspace,
+    name: entry.name,
+    secret: entry.secret,
+    hash: entry.hash,
+    created_at: entry.created_at,
+    rotation: entry.rotation !== undefined,
+    ...(entry.rotation ? { predecessor_hash: entry.rotation.predecessor_hash, predecessor_retires_at: entry.rotation.predecessor_retires_at } : {}),
+  };
+}
 
 export class CommandSink implements SecretSink {
   readonly description: string;
@@ -83,7 +100,7 @@ export class CommandSink implements SecretSink {
         reject(new OradminError(`secrets command for ${entry.address} ${why} (its output is not shown, as it could hold the secret)`));
       });
       child.stdin.on('error', () => undefined); // a command that exits without reading stdin
-      child.stdin.end(`${JSON.stringify({ address: entry.address, workspace: entry.workspace, name: entry.name, secret: entry.secret, hash: entry.hash, created_at: entry.created_at })}\n`);
+      child.stdin.end(`${JSON.stringify(commandDocument(entry))}\n`);
     });
   }
 }

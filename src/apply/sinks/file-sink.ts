@@ -1,5 +1,7 @@
 // The file sink: one JSON object keyed by "<workspace>/<name>" holding each new key's secret, hash
-// and creation time. Written after every key, atomically (temporary file, fsync, rename, fsync of
+// and creation time — and, for a rotation's successor, `predecessor: { hash, retires_at }`: the key
+// it replaced in that entry, and from when that key stops working (PRODUCT.md section 8). The entry
+// is replaced whole, in the same atomic write, so a reader sees the old secret or the new one. Written after every key, atomically (temporary file, fsync, rename, fsync of
 // the directory) with mode 0600, so a crash never leaves a half-written file and a delivered
 // secret is on disk before oradmin moves on. Every read-modify-write holds an exclusive lock file
 // (file-lock.ts), so that concurrent applies into one file lose no entry, and is read back after
@@ -18,6 +20,8 @@ interface Entry {
   secret: string;
   hash: string;
   created_at: string;
+  /** A rotation's successor: the predecessor's hash and when it retires (its secret is not kept). */
+  predecessor?: { hash: string; retires_at: string };
 }
 
 export class FileSink implements SecretSink {
@@ -72,7 +76,12 @@ export class FileSink implements SecretSink {
   private async write(entry: DeliveredSecret): Promise<void> {
     const name = `${entry.workspace}/${entry.name}`;
     const all = await this.read();
-    all[name] = { secret: entry.secret, hash: entry.hash, created_at: entry.created_at };
+    all[name] = {
+      secret: entry.secret,
+      hash: entry.hash,
+      created_at: entry.created_at,
+      ...(entry.rotation ? { predecessor: { hash: entry.rotation.predecessor_hash, retires_at: entry.rotation.predecessor_retires_at } } : {}),
+    };
     await this.replaceFile(`${JSON.stringify(all, null, 2)}\n`, entry.address);
     // Read back: a writer that broke our lock as stale could have renamed its version over ours.
     if ((await this.read())[name]?.hash !== entry.hash) {

@@ -8,6 +8,12 @@ export interface DeliveredSecret {
   secret: string;
   hash: string;
   created_at: string;
+  /**
+   * Set when the new key is a rotation's successor (PRODUCT.md section 8): the key it succeeds keeps
+   * working until `predecessor_retires_at` (its successor's creation plus the overlap); from then on
+   * the next apply or `rotate --due` deletes or disables it.
+   */
+  rotation?: { predecessor_hash: string; predecessor_retires_at: string };
 }
 
 export interface SecretSink {
