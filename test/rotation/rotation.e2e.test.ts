@@ -154,6 +154,26 @@ describe('rotation on request', () => {
     const plan = await o.run(['plan', '-o', 'json']);
     expect(json(plan.stdout)).toMatchObject({ operations: [], retiring: [], unmanaged: [{ address: 'key.default/legacy' }] });
   });
+
+  it('the command sink is told that a delivery is a rotation, and until when the old secret works', async () => {
+    const o = await clockOrg({ keys: [{ name: 'x', limit: 5, created_at: daysAgo(40) }] });
+    // The command appends each document it is given to received.jsonl, one line each.
+    o.write('store.mjs', "import { appendFileSync, readFileSync } from 'node:fs';\nappendFileSync('received.jsonl', JSON.stringify(JSON.parse(readFileSync(0, 'utf8'))) + '\\n');\n");
+    o.write('openrouter.admin.yaml', `version: 1\nsecrets: { command: [${JSON.stringify(process.execPath)}, store.mjs] }\nkeys:\n  - name: x\n    limit: 5\n    rotation: { every: 30d, overlap: 2d }\n`);
+    const [original] = keysByName(o).x!;
+    const r = await o.run(['rotate', '--due', '--auto-approve']);
+    expect(r.code, r.stderr).toBe(0);
+    const received = o.read('received.jsonl').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(received).toHaveLength(1);
+    const keys = keysByName(o);
+    expect(keys.x).toHaveLength(1);
+    const current = keys.x![0]!;
+    expect(o.sb.state.findKeyByName('oradmin-predecessor:2d:delete:x')!.hash).toBe(original);
+    const retiresAt = new Date(Date.parse(o.sb.state.key(current)!.created_at) + 2 * DAY).toISOString();
+    expect(received[0]).toMatchObject({ address: 'key.default/x', workspace: 'default', name: 'x', hash: current, rotation: true, predecessor_hash: original, predecessor_retires_at: retiresAt });
+    expect(sha256(received[0]!.secret as string)).toBe(current);
+    expect(r.stdout + r.stderr).not.toContain(received[0]!.secret as string);
+  });
 });
 
 describe('offboarding', () => {
