@@ -192,7 +192,18 @@ export function buildPlan(input: CorePlanInput): PlanResult {
     safety: assessSafety(sorted, liveCounts, ctx.config.safety),
     secrets_sink: secretsSink(ctx),
   };
-  return { plan: { ...body, checksum: planChecksum(body) }, liveDigest: liveFingerprint(ctx, kinds), errors: ctx.errors, targetErrors, warnings };
+  // The digest is needed only to save a plan or to check a saved one (a tenth of a second for
+  // 10,000 keys): computed when first read.
+  let liveDigest: string | undefined;
+  return {
+    plan: { ...body, checksum: planChecksum(body) },
+    get liveDigest() {
+      return (liveDigest ??= liveFingerprint(ctx, kinds));
+    },
+    errors: ctx.errors,
+    targetErrors,
+    warnings,
+  };
 }
 
 /** The sink apply would use: `--secrets-out` first, then the file's `secrets:` (file before command). */
