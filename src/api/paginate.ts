@@ -5,8 +5,7 @@
 //  (b) GET /keys takes no `limit` and returns no total: fixed pages of 100, newest first, the end
 //      being the first short page. Reading it one page after another would make 10,000 keys 101
 //      sequential round trips (PRODUCT.md section 5: ≤ 2 s), so offsets are fetched speculatively
-//      in parallel windows that grow (1, then 2, 4, 8, … up to a cap) while pages come back full,
-//      and from the cap on with that many pages always in flight.
+//      in parallel windows that grow (1, then 2, 4, 8, … up to a cap) while pages come back full.
 // Offset paging over a list that changes while it is read can skip or repeat an item: both
 // de-duplicate by id. A server that ignores the offset would make us loop or double everything:
 // a page identical to the previous one is an error. A `total_count` or a /keys list larger than
@@ -102,7 +101,7 @@ export const DEFAULT_MAX_WINDOW = 16;
  *
  * Requests: one page while the list is shorter than 100. Beyond, whole windows are read, so
  * a workspace of n keys costs floor(n/100)+1 requests when that is 1, 3, 7, 15, … pages, and up
- * to one window more otherwise (from the cap on, fewer than maxWindow pages past the end).
+ * to one window more otherwise.
  */
 export async function readAllKeys(client: Requester, options: KeysListOptions): Promise<LiveKey[]> {
   const maxWindow = options.maxWindow ?? DEFAULT_MAX_WINDOW;
@@ -119,77 +118,31 @@ export async function readAllKeys(client: Requester, options: KeysListOptions): 
   };
 
   const hashOf = (k: LiveKey): string => k.hash;
-  // pages[i] is the page at offset i*100, once it has come back.
-  const pages: LiveKey[][] = [await fetchPage(0)];
-  let received = pages[0]!.length;
-  /** Index of the first short page (the end of the list), once one has come back. */
-  let end: number | undefined = pages[0]!.length < KEYS_PAGE_SIZE ? 0 : undefined;
-  const accept = (i: number, page: LiveKey[]): void => {
-    pages[i] = page;
-    // Checked against each neighbour as soon as both are here, whichever came back first.
-    for (const [a, b] of [[i - 1, i], [i, i + 1]] as const) {
-      if (pages[a] && pages[b] && samePage(pages[a]!, pages[b]!, hashOf)) {
-        throw notAdvancing('list', '/keys', a * KEYS_PAGE_SIZE, b * KEYS_PAGE_SIZE, options.address);
-      }
-    }
-    received += page.length;
-    if (received > MAX_LIST_ITEMS) throw tooLong('list', '/keys', `more than ${MAX_LIST_ITEMS} keys in one workspace`, options.address);
-    if (page.length < KEYS_PAGE_SIZE && (end === undefined || i < end)) end = i;
-  };
-
-  // Growing windows (2, 4, 8, …) while the list may still be short, so that a list of 1, 3, 7, 15, …
-  // pages costs no request more than it has pages.
-  let next = 1;
-  let window = 2;
-  while (end === undefined && window < maxWindow) {
-    const indexes = Array.from({ length: window }, (_, k) => next + k);
-    const fetched = await Promise.all(indexes.map((i) => fetchPage(i * KEYS_PAGE_SIZE)));
-    fetched.forEach((page, k) => accept(indexes[k]!, page));
-    next += window;
-    window *= 2;
-  }
-  // A long list: keep maxWindow pages in flight, each answer asking for the next offset, so that
-  // no round waits for the slowest page of a window. Stops asking at the first short page; at most
-  // maxWindow - 1 pages are read past it.
-  if (end === undefined) {
-    await new Promise<void>((resolve, reject) => {
-      let inFlight = 0;
-      let failed = false;
-      const launch = (): void => {
-        while (!failed && end === undefined && inFlight < maxWindow) {
-          const i = next++;
-          inFlight += 1;
-          fetchPage(i * KEYS_PAGE_SIZE).then(
-            (page) => {
-              inFlight -= 1;
-              if (failed) return;
-              try {
-                accept(i, page);
-              } catch (err) {
-                failed = true;
-                return reject(err);
-              }
-              launch();
-              if (inFlight === 0) resolve();
-            },
-            (err: unknown) => {
-              inFlight -= 1;
-              if (!failed) {
-                failed = true;
-                reject(err);
-              }
-            },
-          );
-        }
-      };
-      launch();
-    });
-  }
-  // The list is pages 0..end; pages fetched beyond the first short one are ignored.
   const all: LiveKey[] = [];
-  for (let i = 0; i <= end!; i++) {
-    if (!pages[i]) throw new Error(`readAllKeys: page ${i} missing below the end ${end}`); // cannot happen: every index below next was fetched
-    all.push(...pages[i]!);
+  let previous = await fetchPage(0);
+  all.push(...previous);
+  let previousOffset = 0;
+  let next = KEYS_PAGE_SIZE;
+  let window = 2;
+  let done = previous.length < KEYS_PAGE_SIZE;
+  while (!done) {
+    const offsets = Array.from({ length: window }, (_, i) => next + i * KEYS_PAGE_SIZE);
+    const pages = await Promise.all(offsets.map(fetchPage));
+    for (const [i, page] of pages.entries()) {
+      const offset = offsets[i]!;
+      if (samePage(previous, page, hashOf)) throw notAdvancing('list', '/keys', previousOffset, offset, options.address);
+      all.push(...page);
+      if (all.length > MAX_LIST_ITEMS) throw tooLong('list', '/keys', `more than ${MAX_LIST_ITEMS} keys in one workspace`, options.address);
+      // Pages fetched beyond the first short one are ignored: the list ended there.
+      if (page.length < KEYS_PAGE_SIZE) {
+        done = true;
+        break;
+      }
+      previous = page;
+      previousOffset = offset;
+    }
+    next += window * KEYS_PAGE_SIZE;
+    window = Math.min(window * 2, maxWindow);
   }
   return dedupe(all, hashOf);
 }
