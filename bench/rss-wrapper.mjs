@@ -4,10 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The bundle bin/oradmin.js runs (dist/bundle/), loaded without running its main.
-process.env.ORADMIN_BUNDLE_NO_MAIN = '1';
-const { run } = await import(path.join(root, 'dist/bundle/oradmin.js'));
-delete process.env.ORADMIN_BUNDLE_NO_MAIN;
+// The bundle bin/oradmin.js runs (dist/bundle/), through its entry that only exports.
+const { run } = await import(path.join(root, 'dist/bundle/main.js'));
 const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 const code = await run(['node', 'oradmin', ...process.argv.slice(2)], io);
 const usage = process.resourceUsage();

@@ -18,6 +18,8 @@ await build({
   absWorkingDir: root,
   entryPoints: [
     { in: 'src/cli/bundle-entry.ts', out: 'oradmin' },
+    // `run` and `main` without side effects (bench/rss-wrapper.mjs), sharing the chunks.
+    { in: 'src/cli/main.ts', out: 'main' },
     { in: 'src/config/load-worker.ts', out: 'load-worker' },
   ],
   outdir,

@@ -33,7 +33,9 @@ show() {
   return 0
 }
 
-read -r -a extra <<< "${ORADMIN_ARGS:-}"
+# Arguments are separated by any whitespace, newlines included (`args: |` over several lines);
+# quotes are not interpreted.
+read -r -d '' -a extra <<< "${ORADMIN_ARGS:-}" || true
 # plan gets the flags apply will get (--target, --secrets-out, --force, --allow-replace), so that a
 # green plan means a green apply; only apply's own (audit log, lock, confirmation) are left out.
 plan_extra=()
@@ -84,8 +86,8 @@ is_plan() { head -n 1 "$work/plan.md" | grep -qxF '<!-- oradmin-plan -->'; }
 # pull requests from forks, nor to Dependabot's (those get Dependabot secrets only): say so, once,
 # instead of an API error, and fail — a check that passed without a plan would look reviewed.
 need_key() {
-  [ -n "${OPENROUTER_MANAGEMENT_KEY:-}" ] && return 0
-  local why="OPENROUTER_MANAGEMENT_KEY is empty, so oradmin cannot read the organization. Pull requests from forks and from Dependabot get no repository secrets: validate still checks their file; plan them from a branch of this repository (or store the key as a Dependabot secret for Dependabot's)."
+  [ -n "${OPENROUTER_MANAGEMENT_KEY:-}${OPENROUTER_PROVISIONING_KEY:-}" ] && return 0
+  local why="OPENROUTER_MANAGEMENT_KEY (or its alias OPENROUTER_PROVISIONING_KEY) is empty, so oradmin cannot read the organization. Pull requests from forks and from Dependabot get no repository secrets: validate still checks their file; plan them from a branch of this repository (or store the key as a Dependabot secret for Dependabot's)."
   echo "::error title=oradmin $ORADMIN_COMMAND::$(gh_escape "$why")"
   printf '### oradmin %s\n\n%s\n' "$ORADMIN_COMMAND" "$why" >> "$summary_file"
   echo "exit-code=1" >> "$output_file"
@@ -195,19 +197,24 @@ case "${ORADMIN_COMMAND:-}" in
     # Key lifecycle work only (oradmin rotate): with args "--due", exactly what is due by time.
     # rotate prints its plan first, so the summary is the plan and its outcome.
     need_key
-    quiet
     oradmin rotate -f "$ORADMIN_FILE" -o markdown --auto-approve --log-file "$work/audit.jsonl" "${extra[@]}" 2> "$work/rotate.err" > "$work/rotate.md"
     code=$?
-    cat "$work/rotate.md" "$work/rotate.err"
-    loud
+    # As for plan: oradmin's own annotations (an invalid file) take effect, the rest is wrapped.
+    cat "$work/rotate.err" >> "$work/rotate.md"
+    show "$work/rotate.md"
     echo "exit-code=$code" >> "$output_file"
     # The audit log has one line per operation done.
-    echo "has-changes=$([ -s "$work/audit.jsonl" ] && echo true || echo false)" >> "$output_file"
-    {
-      cat "$work/rotate.md"
-      echo
-      if [ "$code" -eq 0 ]; then echo "**Rotated.** A new plan has nothing due."; else echo "**Rotate failed** (exit $code): see the job log for what was done and what was not."; fi
-    } >> "$summary_file"
+    done_any=$([ -s "$work/audit.jsonl" ] && echo true || echo false)
+    echo "has-changes=$done_any" >> "$output_file"
+    # The summary gets the plan rotate printed (never annotations or raw errors), cut to fit.
+    if head -n 1 "$work/rotate.md" | grep -qxF '<!-- oradmin-plan -->'; then
+      grep -v -E '^::(error|warning|notice) file=' "$work/rotate.md" | head -c "$SUMMARY_MAX" >> "$summary_file"
+      echo >> "$summary_file"
+    fi
+    if [ "$code" -ne 0 ]; then echo "**Rotate failed** (exit $code): see the job log for what was done and what was not." >> "$summary_file"
+    elif [ "$done_any" = true ]; then echo "**Rotated.** A new plan has nothing due." >> "$summary_file"
+    else echo "Nothing was due." >> "$summary_file"
+    fi
     exit "$code"
     ;;
   *)

@@ -1,7 +1,6 @@
 // Entry point of the bundle (scripts/bundle.mjs): what bin/oradmin.js does with dist/cli/main.js.
-// `run` is exported too, for the bench's in-process measurements.
+// The bundle's main.js (main.ts as an entry of its own) exports `run` without running anything,
+// for the bench's in-process measurements.
 import { main } from './main.js';
 
-export { run } from './main.js';
-
-if (process.env.ORADMIN_BUNDLE_NO_MAIN !== '1') await main(process.argv);
+await main(process.argv);

@@ -4,7 +4,7 @@
 // (PRODUCT.md section 11). Failures are MCP tool errors (`isError`) with the CLI's own messages.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ConfigError, OradminError, formatDiagnostic, type Diagnostic } from '../errors.js';
-import { terminalText } from '../untrusted.js';
+import { jsonText, terminalText } from '../untrusted.js';
 import { YamlEditError } from '../edit/yaml-text.js';
 
 export interface DiagnosticJson {
@@ -28,7 +28,7 @@ export function ok(data: Record<string, unknown>, texts: readonly string[] = [],
   const json = Object.fromEntries(Object.entries(data).filter(([k]) => !shownAsText.includes(k)));
   return {
     structuredContent: data,
-    content: [{ type: 'text', text: JSON.stringify(json, null, 2) }, ...texts.filter((t) => t !== '').map((t) => ({ type: 'text' as const, text: t }))],
+    content: [{ type: 'text', text: jsonText(JSON.stringify(json, null, 2)) }, ...texts.filter((t) => t !== '').map((t) => ({ type: 'text' as const, text: t }))],
   };
 }
 

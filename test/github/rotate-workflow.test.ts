@@ -72,6 +72,8 @@ keys:
     const again = await run();
     expect(again.success).toBe(true);
     expect(again.steps.find((s) => s.name === 'Rotate what is due')!.outputs['has-changes']).toBe('false');
+    expect(again.summary).toContain('Nothing was due.');
+    expect(again.summary).not.toContain('**Rotated.**');
     expect(repo.ghCalls().filter((c) => c.argv[0] === 'secret')).toHaveLength(1);
   });
 });

@@ -136,7 +136,7 @@ describe('examples/github/plan-on-pr.yml', () => {
     expect(r.steps.find((s) => s.name === 'Validate')!.code).toBe(0);
     const plan = r.steps.find((s) => s.name === 'Plan')!;
     expect(plan.outputs['exit-code']).toBe('1');
-    expect(plan.stdout).toMatch(/^::error title=oradmin plan::OPENROUTER_MANAGEMENT_KEY is empty, .*Pull requests from forks and from Dependabot get no repository secrets/m);
+    expect(plan.stdout).toMatch(/^::error title=oradmin plan::OPENROUTER_MANAGEMENT_KEY \(or its alias OPENROUTER_PROVISIONING_KEY\) is empty, .*Pull requests from forks and from Dependabot get no repository secrets/m);
     expect(r.summary).toContain('Pull requests from forks and from Dependabot get no repository secrets');
     expect(repo.gh().comments).toEqual([]);
     expect(o.sb.log).toHaveLength(0);

@@ -38,10 +38,11 @@ export function openApiDocument(): OpenApiDocument {
   return cached;
 }
 
-// Three levels below the root from src/sandbox/openapi/ and dist/sandbox/openapi/, two from the
-// bundle in dist/bundle/, one from the action's (action-dist/).
+// One level below the root from the action's bundle (action-dist/), two from the bundle in
+// dist/bundle/, three from src/sandbox/openapi/ and dist/sandbox/openapi/: nearest first, so that
+// nothing outside the package is read.
 function documentUrl(): URL {
-  for (const up of ['../../../', '../../', '../']) {
+  for (const up of ['../', '../../', '../../../']) {
     const url = new URL(up + DOCUMENT, import.meta.url);
     if (existsSync(url)) return url;
   }
