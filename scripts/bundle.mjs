@@ -34,5 +34,15 @@ await build({
   banner: { js: "import { createRequire as __oradminRequire } from 'node:module'; const require = __oradminRequire(import.meta.url);" },
   legalComments: 'linked',
   logLevel: 'warning',
+  plugins: [
+    {
+      // undici's index loads all of undici; the client needs its Pool only (scripts/bundle/undici-pool.cjs):
+      // about 90 ms less of every command that talks to the API, measured on a 4-key plan.
+      name: 'undici-pool',
+      setup(b) {
+        b.onResolve({ filter: /^undici$/ }, () => ({ path: path.join(root, 'scripts/bundle/undici-pool.cjs') }));
+      },
+    },
+  ],
 });
 process.stdout.write(`bundle written to ${path.relative(root, outdir)}/\n`);
