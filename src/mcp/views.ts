@@ -1,6 +1,8 @@
 // What a tool result shows of a live object: named fields only, so that nothing the API adds later
 // (or a key's `label`, which is a masked prefix of its secret) reaches a result unreviewed.
 import type { LiveGuardrail, LiveKey, LiveState, LiveWorkspace } from '../core/live.js';
+import { GUARDRAIL_FIELDS } from '../resources/guardrail-settings.js';
+import { WORKSPACE_FIELDS } from '../resources/workspace.js';
 import type { Inventory } from './inventory.js';
 
 export function liveKeyView(k: LiveKey, inv: Inventory): Record<string, unknown> {
@@ -22,54 +24,22 @@ export function liveKeyView(k: LiveKey, inv: Inventory): Record<string, unknown>
   };
 }
 
-const GUARDRAIL_FIELDS = [
-  'description',
-  'limit_usd',
-  'reset_interval',
-  'allowed_providers',
-  'allowed_models',
-  'ignored_providers',
-  'ignored_models',
-  'enforce_zdr',
-  'enforce_zdr_anthropic',
-  'enforce_zdr_openai',
-  'enforce_zdr_google',
-  'enforce_zdr_xai',
-  'enforce_zdr_other',
-  'enable_free_model_publication',
-  'enable_free_model_training',
-  'enable_paid_model_training',
-  'include_byok_in_budgets',
-  'content_filters',
-  'content_filter_builtins',
-  'created_at',
-  'updated_at',
-] as const;
+// The managed settings (the planner's own lists, so that a field it learns is shown too), the
+// legacy enforce_zdr flag the API still reports, and the timestamps.
+const GUARDRAIL_VIEW_FIELDS = [...GUARDRAIL_FIELDS, 'enforce_zdr', 'created_at', 'updated_at'] as const;
 
 export function liveGuardrailView(g: LiveGuardrail, inv: Inventory): Record<string, unknown> {
   const out: Record<string, unknown> = { id: g.id, name: g.name, workspace: inv.slugOf(g.workspace_id) };
-  for (const f of GUARDRAIL_FIELDS) if (g[f] !== undefined) out[f] = g[f];
+  for (const f of GUARDRAIL_VIEW_FIELDS) if (g[f] !== undefined) out[f] = g[f];
   return out;
 }
 
-const WORKSPACE_FIELDS = [
-  'name',
-  'description',
-  'default_text_model',
-  'default_image_model',
-  'default_provider_sort',
-  'is_observability_io_logging_enabled',
-  'is_observability_broadcast_enabled',
-  'is_data_discount_logging_enabled',
-  'io_logging_sampling_rate',
-  'io_logging_api_key_ids',
-  'created_at',
-  'updated_at',
-] as const;
+// include_byok_in_budgets is shown from the budget settings, where the API keeps it (below).
+const WORKSPACE_VIEW_FIELDS = [...WORKSPACE_FIELDS.filter((f) => f !== 'include_byok_in_budgets'), 'created_at', 'updated_at'] as const;
 
 export function liveWorkspaceView(w: LiveWorkspace, live: LiveState): Record<string, unknown> {
   const out: Record<string, unknown> = { id: w.id, slug: w.slug };
-  for (const f of WORKSPACE_FIELDS) if (w[f] !== undefined) out[f] = w[f];
+  for (const f of WORKSPACE_VIEW_FIELDS) if (w[f] !== undefined) out[f] = w[f];
   const byok = live.budgetSettings[w.id]?.include_byok_in_budgets ?? w.include_byok_in_budgets;
   if (byok !== undefined) out.include_byok_in_budgets = byok;
   return out;

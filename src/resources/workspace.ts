@@ -13,7 +13,8 @@ import type { ExecContext, ResourceKind } from './types.js';
 import { leavesKeyInactive } from './key.js';
 import { liveKeyAddress } from './key-lifecycle.js';
 
-const FIELDS = [
+/** The workspace's settings oradmin manages (the MCP views show the same). */
+export const WORKSPACE_FIELDS = [
   'name',
   'description',
   'default_text_model',
@@ -38,7 +39,7 @@ export const workspace: ResourceKind = {
   unmanagedClass: 'workspaces',
   addAction: 'create',
   removeAction: 'delete',
-  fields: FIELDS,
+  fields: WORKSPACE_FIELDS,
   // Its settings go with it; what identifies it to a reviewer is its name and description.
   shownOnRemoval: ['name', 'description'],
   immutable: [],
@@ -51,7 +52,7 @@ export const workspace: ResourceKind = {
         return { address: address.workspace(ws.slug), kind: 'workspace' as const, fields: {}, path: ['workspaces', i, 'slug'], exec: { workspace: ws.slug }, absent: true };
       }
       const fields: Record<string, unknown> = {};
-      for (const f of FIELDS) {
+      for (const f of WORKSPACE_FIELDS) {
         if (ws[f] !== undefined) fields[f] = f === 'io_logging_api_key_ids' ? sortedIds(ws[f]) : ws[f];
       }
       return {
@@ -72,7 +73,7 @@ export const workspace: ResourceKind = {
   live(ctx) {
     return ctx.live.workspaces.map((ws) => {
       const fields: Record<string, unknown> = {};
-      for (const f of FIELDS) fields[f] = ws[f] ?? null;
+      for (const f of WORKSPACE_FIELDS) fields[f] = ws[f] ?? null;
       fields.io_logging_api_key_ids = sortedIds(ws.io_logging_api_key_ids);
       fields.include_byok_in_budgets =
         ctx.live.budgetSettings[ws.id]?.include_byok_in_budgets ?? ws.include_byok_in_budgets ?? false;
