@@ -34,6 +34,11 @@ await build({
   banner: { js: "import { createRequire as __oradminRequire } from 'node:module'; const require = __oradminRequire(import.meta.url);" },
   legalComments: 'linked',
   logLevel: 'warning',
+  // Without comments and layout the chunks are a quarter smaller and pure ASCII (a comment with an
+  // em dash made a whole chunk a two-byte string), which V8 reads and scans faster: ~15 ms of a
+  // 4-key plan. Names are kept, so stack traces (--verbose) still say which function.
+  minifyWhitespace: true,
+  minifySyntax: true,
   plugins: [
     {
       // undici's index loads all of undici; the client needs its Pool only (scripts/bundle/undici-pool.cjs):
@@ -41,6 +46,12 @@ await build({
       name: 'undici-pool',
       setup(b) {
         b.onResolve({ filter: /^undici$/ }, () => ({ path: path.join(root, 'scripts/bundle/undici-pool.cjs') }));
+        // undici's HTTP/2 client loads node:http2 and with it tls, crypto and perf_hooks (33 of Node's
+        // own modules, ~10 ms). The pool never negotiates HTTP/2 (allowH2 is off), so the bundle
+        // takes a stand-in that says so if it were ever reached.
+        b.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) =>
+          args.importer.endsWith(path.join('undici', 'lib', 'dispatcher', 'client.js')) ? { path: path.join(root, 'scripts/bundle/undici-no-h2.cjs') } : undefined,
+        );
       },
     },
   ],

@@ -4,8 +4,8 @@
 // zod request schemas) and responses are parsed tolerantly (loose schemas: unknown fields pass
 // through, a missing required field is an error naming the endpoint) — shared/openrouter-api/README.md.
 import { Pool } from 'undici';
-import type { ZodType } from 'zod';
 import { OradminError } from '../errors.js';
+import type { HttpMethod, RequestSpec } from './request-spec.js';
 import { VERSION } from '../version.js';
 import { AmbiguousWriteError, ApiError, type ApiErrorInit } from './errors.js';
 import { DEFAULT_RATE_LIMIT, RequestGate, type RateLimitOptions } from './rate-limit.js';
@@ -20,10 +20,8 @@ import {
   type AttemptFailure,
   type AttemptResult,
   type RetryEnv,
-  type RetryMode,
   type RetryPolicy,
 } from './retry.js';
-import { ErrorResponse } from './schemas.js';
 
 export const DEFAULT_API_URL = 'https://openrouter.ai/api/v1';
 /** Generous for a page of 100 objects; a hung connection still fails (and is retried) in bounded time. */
@@ -34,27 +32,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type QueryValue = string | number | boolean | undefined;
-
-export interface RequestSpec<T = unknown> {
-  /** operationId from the reference, e.g. `createKeys`: named in errors and counted in stats. */
-  operation: string;
-  method: HttpMethod;
-  /** Path below the base URL, path parameters already encoded (see `pathOf`), e.g. `/keys/abc`. */
-  path: string;
-  /** Undefined values are left out. */
-  query?: Readonly<Record<string, QueryValue>>;
-  body?: unknown;
-  /** Strict request schema: a body that does not satisfy it is not sent. */
-  bodySchema?: ZodType;
-  /** Loose response schema; without one the parsed JSON is returned unchecked (as unknown). */
-  responseSchema?: ZodType<T>;
-  /** The oradmin address of the object concerned, e.g. `key.default/ci-bot`, for errors. */
-  address?: string;
-  /** Default: from the method and operation (retry.ts, `retryModeFor`). */
-  retry?: RetryMode;
-}
+export type { HttpMethod, QueryValue, RequestSpec } from './request-spec.js';
 
 /** What the paginator and the reader need of a client: one generic request. */
 export interface Requester {
@@ -107,6 +85,8 @@ export class ApiClient implements Requester {
   private readonly verbose: ((line: string) => void) | undefined;
   private readonly counters = { requests: 0, retries: 0, byOperation: new Map<string, number>() };
   private readonly origin: { baseUrlSource: string; credentialVariable: string };
+  /** Answers of prefetched GETs not yet taken, by operation, method and target. */
+  private readonly early = new Map<string, Promise<string>>();
 
   constructor(options: ClientOptions) {
     this.baseUrl = options.baseUrl;
@@ -158,12 +138,7 @@ export class ApiClient implements Requester {
 
   async request<T = unknown>(spec: RequestSpec<T>): Promise<T> {
     const target = spec.path + queryString(spec.query);
-    const endpoint = {
-      url: `${this.baseUrl.origin}${this.basePath}${spec.path}`,
-      baseUrl: `${this.baseUrl.origin}${this.basePath}`,
-      ...this.origin,
-    };
-    const errorBase = { operation: spec.operation, method: spec.method, path: target, address: spec.address, endpoint };
+    const errorBase = this.errorBase(spec, target);
     const redact = (s: string): string => this.redactor.redact(s);
 
     let payload: string | undefined;
@@ -177,23 +152,11 @@ export class ApiClient implements Requester {
       payload = JSON.stringify(spec.body);
     }
 
-    const mode = spec.retry ?? retryModeFor(spec.method, spec.operation);
-    const retrying = runWithRetry(() => this.attempt(spec, target, payload), {
-      mode,
-      method: spec.method,
-      policy: this.policy,
-      env: this.env,
-      onRetry: (info) => {
-        this.counters.retries++;
-        // A 429 is the server's limit for all our requests: hold back the ones not yet sent too.
-        if (info.failure.kind === 'status' && info.failure.status === 429) this.gate.pauseFor(info.delayMs);
-        this.log(`retry ${info.retry} of ${spec.method} ${target} after ${info.delayMs}ms (${info.reason})`);
-      },
-      giveUp: ({ failure, error, attempts, ambiguous }) => {
-        const init: ApiErrorInit = { ...errorBase, attempts, ...failureFields(failure, error) };
-        return ambiguous ? new AmbiguousWriteError(init, redact) : new ApiError(init, redact);
-      },
-    });
+    // A page plan sent before this reader was loaded (prefetch): its answer, retries and all.
+    const key = earlyKey(spec.operation, spec.method, target);
+    const early = this.early.get(key);
+    if (early) this.early.delete(key);
+    const retrying = early ?? this.send(spec, target, payload, errorBase);
     let text: string;
     try {
       text = await retrying;
@@ -215,6 +178,51 @@ export class ApiClient implements Requester {
       throw this.badResponse(spec, errorBase, `the response does not match the API reference: ${describeIssues(parsed.error.issues)}`);
     }
     return parsed.data;
+  }
+
+  /**
+   * Sends a GET now, before its reader exists: the first request with the same operation and target
+   * takes its answer (or its failure, after the same retries) instead of sending again. Plan sends
+   * its first pages this way (list-requests.ts) while the rest of its modules load.
+   */
+  prefetch(spec: RequestSpec): void {
+    const target = spec.path + queryString(spec.query);
+    const key = earlyKey(spec.operation, spec.method, target);
+    if (spec.method !== 'GET' || this.early.has(key)) return;
+    const sending = this.send(spec, target, undefined, this.errorBase(spec, target));
+    sending.catch(() => undefined); // its reader reports the failure
+    this.early.set(key, sending);
+  }
+
+  private errorBase(spec: RequestSpec<unknown>, target: string): ApiErrorInit {
+    const endpoint = {
+      url: `${this.baseUrl.origin}${this.basePath}${spec.path}`,
+      baseUrl: `${this.baseUrl.origin}${this.basePath}`,
+      ...this.origin,
+    };
+    return { operation: spec.operation, method: spec.method, path: target, address: spec.address, endpoint };
+  }
+
+  /** One request through the retry layer: the body of the answer, or the error to throw. */
+  private send(spec: RequestSpec<unknown>, target: string, payload: string | undefined, errorBase: ApiErrorInit): Promise<string> {
+    const redact = (s: string): string => this.redactor.redact(s);
+    const mode = spec.retry ?? retryModeFor(spec.method, spec.operation);
+    return runWithRetry(() => this.attempt(spec, target, payload), {
+      mode,
+      method: spec.method,
+      policy: this.policy,
+      env: this.env,
+      onRetry: (info) => {
+        this.counters.retries++;
+        // A 429 is the server's limit for all our requests: hold back the ones not yet sent too.
+        if (info.failure.kind === 'status' && info.failure.status === 429) this.gate.pauseFor(info.delayMs);
+        this.log(`retry ${info.retry} of ${spec.method} ${target} after ${info.delayMs}ms (${info.reason})`);
+      },
+      giveUp: ({ failure, error, attempts, ambiguous }) => {
+        const init: ApiErrorInit = { ...errorBase, attempts, ...failureFields(failure, error) };
+        return ambiguous ? new AmbiguousWriteError(init, redact) : new ApiError(init, redact);
+      },
+    });
   }
 
   /** A 2xx whose body we cannot use. After a creation the object exists: the caller must resolve it. */
@@ -253,7 +261,7 @@ export class ApiClient implements Requester {
         status: res.statusCode,
         retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
       };
-      return { ok: false, failure, error: new HttpStatusError(res.statusCode, apiMessageOf(text)) };
+      return { ok: false, failure, error: new HttpStatusError(res.statusCode, await apiMessageOf(text)) };
     } catch (err) {
       if (err instanceof BodyTooLarge) throw err;
       const code = timedOut ? 'TIMEOUT' : transportCodeOf(err);
@@ -306,8 +314,11 @@ function failureFields(failure: AttemptFailure, error: Error): Partial<ApiErrorI
  * The message of the API's error body `{"error": {"code", "message"}}` (README, "Errors and
  * limits"); a short non-JSON body (a proxy's page) is kept as text.
  */
-function apiMessageOf(text: string): string | undefined {
+async function apiMessageOf(text: string): Promise<string | undefined> {
   try {
+    // Loaded on the first failure only: the schemas (zod) are most of what a command loads, and
+    // plan's first requests leave before them (prefetch).
+    const { ErrorResponse } = await import('./schemas.js');
     const body = ErrorResponse.safeParse(JSON.parse(text));
     if (body.success) return body.data.error.message;
   } catch {
@@ -316,6 +327,10 @@ function apiMessageOf(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
+}
+
+function earlyKey(operation: string, method: HttpMethod, target: string): string {
+  return `${operation} ${method} ${target}`;
 }
 
 function parseJson(text: string): unknown {

@@ -10,6 +10,7 @@ import { isReservedGuardrailName } from '../core/reserved-names.js';
 import type { LiveBudget, LiveGuardrail, LiveKey, LiveState, LiveWorkspace, LiveWorkspaceMember } from '../core/live.js';
 import { pathOf, type Requester } from './client.js';
 import { ApiError } from './errors.js';
+import { DEFAULT_WORKSPACE_LISTS, ORGANIZATION_LISTS } from './list-requests.js';
 import { readAllKeys, readCountedList } from './paginate.js';
 import {
   GetGuardrailResponse,
@@ -48,12 +49,7 @@ interface WorkspaceContents {
 }
 
 export async function readLiveState(client: Requester, options: ReadLiveStateOptions = {}): Promise<LiveState> {
-  const workspacesRead = readCountedList(client, {
-    operation: 'listWorkspaces',
-    path: '/workspaces',
-    schema: ListWorkspacesResponse,
-    idOf: (w) => w.id,
-  });
+  const workspacesRead = readCountedList(client, { ...ORGANIZATION_LISTS.workspaces, schema: ListWorkspacesResponse, idOf: (w) => w.id });
   // The default workspace can be read before /workspaces answers: /keys and /guardrails list it
   // when no workspace_id is given, and /workspaces/{id}/budgets takes the slug (README, "Listing").
   // That saves a round trip, the whole read for a one-workspace organization.
@@ -65,24 +61,9 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
   const [workspaces, contents, keyAssignments, memberAssignments, orgMembers, models] = await Promise.all([
     workspacesRead,
     perWorkspace,
-    readCountedList(client, {
-      operation: 'listKeyAssignments',
-      path: '/guardrails/assignments/keys',
-      schema: ListKeyAssignmentsResponse,
-      idOf: (a) => a.id,
-    }),
-    readCountedList(client, {
-      operation: 'listMemberAssignments',
-      path: '/guardrails/assignments/members',
-      schema: ListMemberAssignmentsResponse,
-      idOf: (a) => a.id,
-    }),
-    readCountedList(client, {
-      operation: 'listOrganizationMembers',
-      path: '/organization/members',
-      schema: ListOrganizationMembersResponse,
-      idOf: (m) => m.id,
-    }),
+    readCountedList(client, { ...ORGANIZATION_LISTS.keyAssignments, schema: ListKeyAssignmentsResponse, idOf: (a) => a.id }),
+    readCountedList(client, { ...ORGANIZATION_LISTS.memberAssignments, schema: ListMemberAssignmentsResponse, idOf: (a) => a.id }),
+    readCountedList(client, { ...ORGANIZATION_LISTS.orgMembers, schema: ListOrganizationMembersResponse, idOf: (m) => m.id }),
     Promise.resolve(options.models).then((wanted) =>
       wanted
         ? client
@@ -128,17 +109,10 @@ interface EarlyReads {
 
 /** The default workspace's keys, guardrails and budgets, asked for without its id. */
 function readDefaultWorkspaceEarly(client: Requester): EarlyReads {
-  const wsAddress = `workspace.${DEFAULT_WORKSPACE}`;
   const early: EarlyReads = {
-    keys: readAllKeys(client, { address: wsAddress }),
-    guardrails: readCountedList(client, { operation: 'listGuardrails', path: '/guardrails', schema: ListGuardrailsResponse, idOf: (g) => g.id, address: wsAddress }),
-    budgets: client.request({
-      operation: 'listWorkspaceBudgets',
-      method: 'GET',
-      path: pathOf('/workspaces/{id}/budgets', { id: DEFAULT_WORKSPACE }),
-      responseSchema: ListWorkspaceBudgetsResponse,
-      address: wsAddress,
-    }),
+    keys: readAllKeys(client, DEFAULT_WORKSPACE_LISTS.keys),
+    guardrails: readCountedList(client, { ...DEFAULT_WORKSPACE_LISTS.guardrails, schema: ListGuardrailsResponse, idOf: (g) => g.id }),
+    budgets: client.request({ ...DEFAULT_WORKSPACE_LISTS.budgets, responseSchema: ListWorkspaceBudgetsResponse }),
   };
   // Awaited where the default workspace is read; a failure surfaces there.
   for (const p of Object.values(early)) (p as Promise<unknown>).catch(() => undefined);

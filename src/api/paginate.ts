@@ -13,9 +13,10 @@
 // offsets and crash the process instead of saying what is wrong.
 import type { ZodType } from 'zod';
 import type { LiveKey } from '../core/live.js';
-import type { QueryValue, Requester } from './client.js';
+import type { Requester } from './client.js';
 import { ApiError } from './errors.js';
-import { KEYS_PAGE_SIZE, ListKeysResponse, PAGE_LIMIT_MAX } from './schemas.js';
+import { countedPage, keysPage, KEYS_PAGE_SIZE, PAGE_LIMIT_MAX, type CountedList } from './list-requests.js';
+import { ListKeysResponse } from './schemas.js';
 
 /**
  * The most items oradmin reads from one list. PRODUCT.md section 5 sizes organizations at 10,000
@@ -23,29 +24,16 @@ import { KEYS_PAGE_SIZE, ListKeysResponse, PAGE_LIMIT_MAX } from './schemas.js';
  */
 export const MAX_LIST_ITEMS = 100_000;
 
-export interface CountedListSpec<T> {
-  operation: string;
-  path: string;
-  /** Extra query parameters (e.g. `workspace_id`); `offset` and `limit` are the paginator's. */
-  query?: Readonly<Record<string, QueryValue>>;
+export interface CountedListSpec<T> extends CountedList {
   /** Loose response schema of the list: `{ data: T[], total_count }`. */
   schema: ZodType<{ data: T[]; total_count: number }>;
   /** De-duplication key. */
   idOf: (item: T) => string;
-  address?: string;
 }
 
 /** Every item of a `limit`/`total_count` list: ceil(total/100) requests, at least one. */
 export async function readCountedList<T>(client: Requester, spec: CountedListSpec<T>): Promise<T[]> {
-  const fetchPage = (offset: number) =>
-    client.request({
-      operation: spec.operation,
-      method: 'GET',
-      path: spec.path,
-      query: { ...spec.query, offset, limit: PAGE_LIMIT_MAX },
-      responseSchema: spec.schema,
-      ...(spec.address === undefined ? {} : { address: spec.address }),
-    });
+  const fetchPage = (offset: number) => client.request({ ...countedPage(spec, offset), responseSchema: spec.schema });
 
   const pages = new Map<number, T[]>();
   const first = await fetchPage(0);
@@ -106,14 +94,7 @@ export const DEFAULT_MAX_WINDOW = 16;
 export async function readAllKeys(client: Requester, options: KeysListOptions): Promise<LiveKey[]> {
   const maxWindow = options.maxWindow ?? DEFAULT_MAX_WINDOW;
   const fetchPage = async (offset: number): Promise<LiveKey[]> => {
-    const res = await client.request({
-      operation: 'list',
-      method: 'GET',
-      path: '/keys',
-      query: { offset, ...(options.workspaceId === undefined ? {} : { workspace_id: options.workspaceId }), include_disabled: 'true' },
-      responseSchema: ListKeysResponse,
-      ...(options.address === undefined ? {} : { address: options.address }),
-    });
+    const res = await client.request({ ...keysPage(options, offset), responseSchema: ListKeysResponse });
     return res.data;
   };
 

@@ -11,6 +11,8 @@
 // Update this file when the reference file is updated: re-read the changed components, never
 // guess a field. Query schemas parse the string form of a query parameter, as it travels in a URL.
 import * as z from 'zod';
+import '../zod-setup.js';
+import { PAGE_LIMIT_MAX } from './list-requests.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared building blocks
@@ -28,15 +30,12 @@ function queryInt(bounds: { min: number; max?: number }) {
     .pipe(n);
 }
 
-export const PAGE_LIMIT_DEFAULT = 50;
-export const PAGE_LIMIT_MAX = 100;
+export { KEYS_PAGE_SIZE, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from './list-requests.js';
 
 /** `offset`: integer, minimum 0, default 0 (every paginated list). */
 const OffsetParam = queryInt({ min: 0 });
 /** `limit`: integer 1..100, default 50 (every list but /keys). */
 const LimitParam = queryInt({ min: 1, max: PAGE_LIMIT_MAX });
-/** GET /keys answers fixed pages of this size and takes no `limit` (README, "Listing"). */
-export const KEYS_PAGE_SIZE = 100;
 
 /** Query of every paginated list except /keys and /guardrails. */
 export const PaginationQuery = z.strictObject({

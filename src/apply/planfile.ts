@@ -12,7 +12,8 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
+import '../zod-setup.js';
 import { bodyChecksum, planJson, type PlanJson } from '../core/plan-json.js';
 import type { Plan } from '../core/types.js';
 import { OradminError } from '../errors.js';

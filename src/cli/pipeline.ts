@@ -3,7 +3,8 @@ import type { LoadedConfig } from '../config/load.js';
 import { loadConfigForPlan } from '../config/load-for-plan.js';
 import type { FileConfig } from '../config/schema.js';
 import { ConfigError, OradminError } from '../errors.js';
-import { createClientFromEnv, type ApiClient } from '../api/client.js';
+import type { ApiClient } from '../api/client.js';
+import { makeClient } from './make-client.js';
 import { readLiveState } from '../api/live-state.js';
 import type { LiveState } from '../core/live.js';
 import type { PlanResult } from '../core/plan.js';
@@ -21,13 +22,7 @@ export interface Planned {
   client: ApiClient;
 }
 
-export function makeClient(opts: GlobalOptions, io: Io): ApiClient {
-  return createClientFromEnv({
-    apiUrl: opts.apiUrl,
-    env: io.env,
-    ...(opts.verbose ? { verbose: (line: string) => io.stderr.write(`${terminalText(line)}\n`) } : {}),
-  });
-}
+export { makeClient } from './make-client.js';
 
 /** What the planner needs to read beyond the lists: models only when the file names some. */
 function readNeeds(config: FileConfig | undefined): { models: boolean; defaultGuardrailsFor: string[] } {
@@ -58,12 +53,21 @@ export interface ReadGuard {
  * where it is used. File errors are still reported before credential or API errors. With a guard,
  * the reads wait for it (and a bad file is reported once it is held, then it is given back).
  */
-export async function planOrganization(opts: GlobalOptions, io: Io, options: PlanOptions, now: Date, guard?: ReadGuard): Promise<Planned> {
+export async function planOrganization(
+  opts: GlobalOptions,
+  io: Io,
+  options: PlanOptions,
+  now: Date,
+  guard?: ReadGuard,
+  /** A client that has already sent the first reads (early-reads.ts); plan only, never under a guard. */
+  early?: ApiClient,
+): Promise<Planned> {
   const loading = loadConfigForPlan(opts.file, now);
   loading.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
+  if (early && guard) throw new Error('reads sent before the lease was held would plan from a state no lease protects');
   let client: ApiClient;
   try {
-    client = makeClient(opts, io);
+    client = early ?? makeClient(opts, io);
   } catch (err) {
     await loading;
     throw err;

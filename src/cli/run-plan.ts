@@ -8,7 +8,7 @@ import { resolveSink } from '../apply/sinks/resolve.js';
 import { terminalText } from '../untrusted.js';
 import { refusalsOf } from './refusals.js';
 import { describeLease } from '../apply/lease.js';
-import { managementKeyFrom } from '../api/client.js';
+import { managementKeyFrom, type ApiClient } from '../api/client.js';
 import { leaseInfo } from '../core/reserved-names.js';
 
 export interface PlanCommandOptions {
@@ -21,12 +21,14 @@ export interface PlanCommandOptions {
   allowReplace?: boolean;
 }
 
-export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptions, now: Date): Promise<number> {
+export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptions, now: Date, early?: ApiClient): Promise<number> {
   const { loaded, live, result, client } = await planOrganization(
     opts,
     io,
     { targets: cmd.target ?? [], allowReplace: cmd.allowReplace === true, ...(cmd.secretsOut ? { secretsOut: cmd.secretsOut } : {}) },
     now,
+    undefined,
+    early,
   );
   await client.close();
   const sink = await resolveSink({ file: opts.file, secretsOut: cmd.secretsOut, config: loaded.config, env: io.env });

@@ -3,7 +3,8 @@
 // Field names and constraints follow the management API reference
 // (shared/openrouter-api/management.openapi.yaml) so that its documentation explains them.
 // Cross-object rules (references, uniqueness, budget order, policy) live in rules.ts and policy.ts.
-import { z } from 'zod';
+import * as z from 'zod';
+import '../zod-setup.js';
 import { LIFECYCLE_DURATION_PATTERN, parseLifecycleDuration } from '../duration.js';
 
 const d = (description: string) => ({ description });
@@ -13,8 +14,7 @@ const d = (description: string) => ({ description });
 /** CreateWorkspaceRequest.slug: lowercase alphanumeric segments separated by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** The account's own workspace: always exists, cannot be created or deleted. */
-export const DEFAULT_WORKSPACE = 'default';
+export { DEFAULT_WORKSPACE } from '../default-workspace.js';
 
 /** The API accepts only UTC (`…Z`); we also require seconds so that the value is unambiguous. */
 export const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;

@@ -19,8 +19,12 @@ export function registerPlan(program: Command, io: Io): void {
         'Give plan the flags apply will get, so that a green plan means a green apply.',)
     )
     .action(async (cmdOpts: { out?: string; detailedExitcode?: boolean; target?: string[]; secretsOut?: string; force?: boolean; allowReplace?: boolean }) => {
+      const opts = globalOptions(program, io);
+      // The first pages leave before the planner's modules load (early-reads.ts).
+      const { startFirstReads } = await import('../early-reads.js');
+      const early = startFirstReads(opts, io);
       const { runPlan } = await import('../run-plan.js');
-      const code = await runPlan(globalOptions(program, io), io, cmdOpts, new Date());
+      const code = await runPlan(opts, io, cmdOpts, new Date(), early);
       if (code !== 0) throw new ExitCode(code);
     });
 }

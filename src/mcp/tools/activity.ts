@@ -1,5 +1,5 @@
 // activity: `oradmin activity -o json` — the same versioned document, plus its markdown rendering.
-import { z } from 'zod';
+import * as z from 'zod';
 import { renderActivityJson } from '../../activity/json.js';
 import { renderActivityMarkdown } from '../../activity/render-markdown.js';
 import { DIMENSIONS } from '../../activity/report.js';

@@ -1,5 +1,5 @@
 // explain: one object, everything known about it (see ../explain.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ADDRESS_FORMS } from '../../edit/address.js';
 import { explain } from '../explain.js';
 import { planFile, type Host } from '../host.js';

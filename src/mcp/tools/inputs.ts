@@ -2,7 +2,7 @@
 // timestamp, a guardrail declared in the same workspace, a policy's maximum) is the desired-state
 // validation's to say, with its own messages, so that the tools accept every field the file format
 // accepts — including fields it learns later.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_WORKSPACE } from '../../config/schema.js';
 import { YamlEditError } from '../../edit/yaml-text.js';
 

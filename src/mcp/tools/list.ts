@@ -1,5 +1,5 @@
 // list_objects: rows of one kind, filtered (see ../list.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { KEY_FLAGS } from '../../status/report.js';
 import { planFile, type Host } from '../host.js';
 import { LIST_KINDS, LIST_STATES, listObjects } from '../list.js';

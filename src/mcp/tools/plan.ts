@@ -1,6 +1,6 @@
 // plan: `oradmin plan -o json` — the same document, from the same buildPlan result and the same
 // printer — plus the markdown rendering a pull request would show.
-import { z } from 'zod';
+import * as z from 'zod';
 import { planFile, type Host } from '../host.js';
 import { ok } from '../results.js';
 import { defineTool } from '../tool.js';

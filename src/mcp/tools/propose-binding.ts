@@ -1,6 +1,6 @@
 // propose_guardrail_binding and propose_guardrail_unbinding: which keys (their `guardrail:` field)
 // and which members (the guardrail's `members:` list) a guardrail applies to.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_WORKSPACE } from '../../config/schema.js';
 import { declaredText, type Declared, type DesiredStateEdit } from '../../edit/desired-state-edit.js';
 import { YamlEditError } from '../../edit/yaml-text.js';

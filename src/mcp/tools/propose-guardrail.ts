@@ -1,5 +1,5 @@
 // propose_guardrail and propose_guardrail_removal: a guardrail's declaration in the file.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_WORKSPACE } from '../../config/schema.js';
 import { declaredText, type Declared } from '../../edit/desired-state-edit.js';
 import { YamlEditError } from '../../edit/yaml-text.js';

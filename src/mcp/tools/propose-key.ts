@@ -1,5 +1,5 @@
 // propose_key and propose_key_removal: a key's declaration, created, changed or removed in the file.
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_WORKSPACE } from '../../config/schema.js';
 import { declaredText, type Declared } from '../../edit/desired-state-edit.js';
 import { YamlEditError } from '../../edit/yaml-text.js';

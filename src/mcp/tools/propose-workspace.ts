@@ -1,5 +1,5 @@
 // propose_workspace: a workspace's declaration — settings, budgets and members.
-import { z } from 'zod';
+import * as z from 'zod';
 import { declaredText, type Declared } from '../../edit/desired-state-edit.js';
 import { YamlEditError } from '../../edit/yaml-text.js';
 import type { Proposer } from '../propose.js';

@@ -1,5 +1,5 @@
 // status: `oradmin status -o json` — the same document, plus its markdown rendering.
-import { z } from 'zod';
+import * as z from 'zod';
 import { renderStatusMarkdown } from '../../status/render.js';
 import type { Host } from '../host.js';
 import { ok } from '../results.js';

@@ -1,5 +1,5 @@
 // validate: `oradmin validate` — offline, no credential, every finding at its file:line:col.
-import { z } from 'zod';
+import * as z from 'zod';
 import { validateFile } from '../../config/load.js';
 import type { Host } from '../host.js';
 import { diagnosticJson, diagnosticLines, ok } from '../results.js';
