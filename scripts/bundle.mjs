@@ -4,9 +4,7 @@
 // - action-dist/ (`npm run build:action`): the action's release build, so that
 //   `uses: <owner>/oradmin@v1` runs with node alone — no `npm ci`, no dev dependencies, no compiling.
 // esbuild (a dev dependency) because it bundles ESM with code splitting, which tsc cannot: the
-// commands' lazy imports stay separate chunks, so `--help` still loads little, and the config
-// worker (src/config/load-worker.ts, started by URL) is an entry point of its own next to the chunk
-// that starts it.
+// commands' lazy imports stay separate chunks, so `--help` still loads little.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +18,6 @@ await build({
     { in: 'src/cli/bundle-entry.ts', out: 'oradmin' },
     // `run` and `main` without side effects (bench/rss-wrapper.mjs), sharing the chunks.
     { in: 'src/cli/main.ts', out: 'main' },
-    { in: 'src/config/load-worker.ts', out: 'load-worker' },
   ],
   outdir,
   bundle: true,
@@ -28,7 +25,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Beside the entry points: the worker is found by a URL relative to the chunk that starts it.
+  // Beside the entry points: files found relative to a chunk's URL (src/package-files.ts) are found
+  // from any of them.
   chunkNames: '[name]-[hash]',
   // Some dependencies are CommonJS and call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __oradminRequire } from 'node:module'; const require = __oradminRequire(import.meta.url);" },

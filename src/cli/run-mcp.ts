@@ -26,8 +26,7 @@ export async function runMcp(opts: GlobalOptions, io: Io, cmd: McpCommandOptions
   const host: Host = {
     file: opts.file,
     now: () => new Date(),
-    // As planOrganization reads and plans, minus its worker thread: the file is parsed in this
-    // long-lived process once per call, which costs less than starting a worker each time.
+    // As planOrganization reads and plans: the file is parsed in this long-lived process once per call.
     plan: async (loaded: LoadedConfig, targets): Promise<Planned> => {
       const client = makeClient(opts, io);
       try {

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { ConfigError, sortDiagnostics, type Diagnostic } from '../errors.js';
 import { readSources, type SourceDoc } from './source.js';
+import type { ReadTexts } from './read-files.js';
 import { mergeSources, type Locate } from './merge.js';
 import { fileSchema, type FileConfig } from './schema.js';
 import { findingsFromIssues, type Finding } from './zod-messages.js';
@@ -29,8 +30,8 @@ export interface ValidationResult {
 }
 
 /** Everything `validate` reports. Never throws for user mistakes. */
-export async function validateFile(target: string, now: Date): Promise<ValidationResult> {
-  const { docs, diagnostics } = await readSources(target);
+export async function validateFile(target: string, now: Date, preread?: Promise<ReadTexts>): Promise<ValidationResult> {
+  const { docs, diagnostics } = await readSources(target, preread);
   return validateSources(docs, diagnostics, now);
 }
 
@@ -77,9 +78,12 @@ export function validateSources(docs: SourceDoc[], readDiagnostics: Diagnostic[]
   return errors.length > 0 ? sorted(errors, warnings) : { ...sorted(errors, warnings), loaded };
 }
 
-/** For plan, apply and status: the validated file, or a ConfigError carrying every problem. */
-export async function loadConfig(target: string, now: Date): Promise<LoadedConfig> {
-  const result = await validateFile(target, now);
+/**
+ * For plan, apply and status: the validated file, or a ConfigError carrying every problem. `preread`:
+ * the files as plan read them before its modules were loaded (cli/early-reads.ts).
+ */
+export async function loadConfig(target: string, now: Date, preread?: Promise<ReadTexts>): Promise<LoadedConfig> {
+  const result = await validateFile(target, now, preread);
   if (!result.loaded) throw new ConfigError(result.errors, result.warnings);
   return result.loaded;
 }

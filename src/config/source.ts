@@ -1,14 +1,13 @@
 // Reading desired-state files: size limit, YAML parsing with source positions, and mapping a path
 // in the parsed data back to the line and column of its node.
-import { constants, type Stats } from 'node:fs';
-import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
 import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../errors.js';
 import { codeFrame, indentationHint } from './yaml-hints.js';
+import { parseFastYaml } from './fast-yaml.js';
+import { readTexts, type FastParse, type ReadTexts } from './read-files.js';
 
-/** Larger than any real organization's file (10,000 keys is about 1.5 MB); hostile input fails fast. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './read-files.js';
+
 /** YAML anchors are handy for shared lists; beyond this many alias expansions it is an attack. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -35,91 +34,22 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** `target` is a file, or a directory whose `*.yaml`/`*.yml` files are read in name order. */
-export async function readSources(target: string): Promise<ReadResult> {
-  const diagnostics: Diagnostic[] = [];
-  let info;
-  try {
-    info = await stat(target);
-  } catch {
-    diagnostics.push(at(target, 1, 1, `cannot read ${target}: no such file or directory (use -f <file or directory>)`));
-    return { docs: [], diagnostics };
-  }
-  let files: string[];
-  if (info.isDirectory()) {
-    files = (await readdir(target))
-      .filter((n) => /\.ya?ml$/.test(n))
-      .sort()
-      .map((n) => path.join(target, n));
-    if (files.length === 0) {
-      diagnostics.push(at(target, 1, 1, `directory ${target} holds no *.yaml files`));
-    }
-  } else {
-    files = [target];
-  }
-  const docs: SourceDoc[] = [];
-  for (const file of files) {
-    const read = await readRegularFile(file);
-    if (typeof read === 'string') diagnostics.push(at(file, 1, 1, read));
-    else docs.push(parseSource(file, read.text, diagnostics));
-  }
+/**
+ * `target` is a file, or a directory whose `*.yaml`/`*.yml` files are read in name order. Plan reads
+ * the files early (cli/early-reads.ts) and hands them in as `preread`, parsed where the fast path could.
+ */
+export async function readSources(target: string, preread?: Promise<ReadTexts>): Promise<ReadResult> {
+  const { texts, diagnostics } = await (preread ?? readTexts(target));
+  const docs = texts.map((t) => parseSource(t.file, t.text, diagnostics, t.fast));
   return { docs, diagnostics };
 }
 
-/**
- * The text of a regular file of at most MAX_FILE_BYTES, or why not. Checking `stat().size` and then
- * reading is not enough: a name linked to /dev/zero reports size 0 and never ends, a FIFO blocks
- * the open until a writer comes, and a file can grow between the two calls. So the file is opened
- * without blocking, checked on the open handle, and read with a hard bound.
- */
-async function readRegularFile(file: string): Promise<{ text: string } | string> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    return `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) {
-      return `${file} is ${fileKind(info)}, not a regular file; only regular files are read as desired state`;
-    }
-    if (info.size > MAX_FILE_BYTES) return tooLarge(info.size);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(64 * 1024, MAX_FILE_BYTES + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > MAX_FILE_BYTES) return tooLarge(total, true);
-    }
-    return { text: Buffer.concat(chunks, total).toString('utf8') };
-  } catch (err) {
-    return `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-  } finally {
-    await handle.close();
-  }
-}
-
-function tooLarge(size: number, grew = false): string {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-  return grew
-    ? `file grew past ${MAX_FILE_BYTES / 1024 / 1024} MB while it was read; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`
-    : `file is ${mb(size)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`;
-}
-
-function fileKind(info: Stats): string {
-  if (info.isDirectory()) return 'a directory';
-  if (info.isFIFO()) return 'a named pipe (FIFO)';
-  if (info.isCharacterDevice()) return 'a character device';
-  if (info.isBlockDevice()) return 'a block device';
-  if (info.isSocket()) return 'a socket';
-  return 'a special file';
-}
-
-export function parseSource(file: string, text: string, diagnostics: Diagnostic[]): SourceDoc {
+export function parseSource(file: string, text: string, diagnostics: Diagnostic[], parsed?: FastParse): SourceDoc {
+  // Most files are plain block YAML, which fast-yaml.ts reads many times faster than the library;
+  // the library's Document (positions, for messages only) is then made on first use. Anything
+  // outside that subset, every error included, takes the library's path below.
+  const fast = parsed === undefined ? parseFastYaml(text) : parsed;
+  if (fast) return lazySource(file, text, fast.value);
   const lineCounter = new LineCounter();
   // uniqueKeys: a duplicated mapping key is an error, never a silent "last one wins".
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
@@ -152,6 +82,29 @@ export function parseSource(file: string, text: string, diagnostics: Diagnostic[
     diagnostics.push(at(file, pos.line, pos.col, why));
   }
   return source;
+}
+
+/** A source whose data came from the fast path: the YAML Document is parsed when a position is asked for. */
+function lazySource(file: string, text: string, data: unknown): SourceDoc {
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const parse = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false }), lineCounter };
+    }
+    return parsed;
+  };
+  return {
+    file,
+    text,
+    data,
+    get doc() {
+      return parse().doc;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+  };
 }
 
 function yamlMessage(code: string, message: string): string {
