@@ -85,6 +85,8 @@ export class ApiClient implements Requester {
   private readonly verbose: ((line: string) => void) | undefined;
   private readonly counters = { requests: 0, retries: 0, byOperation: new Map<string, number>() };
   private readonly origin: { baseUrlSource: string; credentialVariable: string };
+  private closed = false;
+  private writesInFlight = 0;
   /** Answers of prefetched GETs not yet taken, by operation, method and target. */
   private readonly early = new Map<string, Promise<string>>();
 
@@ -132,8 +134,15 @@ export class ApiClient implements Requester {
     };
   }
 
+  /**
+   * Ends the client. Reads still in flight are abandoned, not awaited: they are pages asked for
+   * ahead past the end of a list (paginate.ts), whose answers nobody needs, and waiting for them cost
+   * a round trip at the end of every large plan. Writes in flight are awaited.
+   */
   async close(): Promise<void> {
-    await this.pool.close();
+    this.closed = true;
+    if (this.writesInFlight === 0) await this.pool.destroy();
+    else await this.pool.close();
   }
 
   async request<T = unknown>(spec: RequestSpec<T>): Promise<T> {
@@ -234,7 +243,10 @@ export class ApiClient implements Requester {
 
   /** One attempt: through the gate, one HTTP exchange, the body read whole. */
   private async attempt(spec: RequestSpec<unknown>, target: string, payload: string | undefined): Promise<AttemptResult<string>> {
+    if (this.closed) throw new ClientClosed(spec);
     const release = await this.gate.enter();
+    const write = spec.method !== 'GET';
+    if (write) this.writesInFlight++;
     this.counters.requests++;
     this.counters.byOperation.set(spec.operation, (this.counters.byOperation.get(spec.operation) ?? 0) + 1);
     const started = this.env.now();
@@ -264,17 +276,27 @@ export class ApiClient implements Requester {
       return { ok: false, failure, error: new HttpStatusError(res.statusCode, await apiMessageOf(text)) };
     } catch (err) {
       if (err instanceof BodyTooLarge) throw err;
+      // Abandoned by close(): not a failure to retry, and no backoff timer may keep the process up.
+      if (this.closed) throw new ClientClosed(spec);
       const code = timedOut ? 'TIMEOUT' : transportCodeOf(err);
       this.log(`${spec.method} ${target} ${code} ${this.env.now() - started}ms`);
       return { ok: false, failure: transportFailure(code), error: err instanceof Error ? err : new Error(String(err)) };
     } finally {
       clearTimeout(timer);
+      if (write) this.writesInFlight--;
       release();
     }
   }
 
   private log(line: string): void {
     this.verbose?.(this.redactor.redact(line));
+  }
+}
+
+/** A request after close(), or one close() abandoned: thrown past the retry layer. */
+class ClientClosed extends Error {
+  constructor(spec: RequestSpec<unknown>) {
+    super(`${spec.method} ${spec.path} (${spec.operation}) was abandoned: the client was closed`);
   }
 }
 

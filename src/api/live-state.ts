@@ -38,6 +38,11 @@ export interface ReadLiveStateOptions {
    * `'all'`: every workspace's (export writes the whole organization).
    */
   defaultGuardrailsFor?: readonly string[] | 'all' | Promise<readonly string[]>;
+  /**
+   * Keys expected per workspace slug (those the file declares), a hint for reading /keys ahead
+   * (paginate.ts); used only if known when a workspace's first page is back.
+   */
+  expectedKeys?: Promise<Readonly<Record<string, number>>>;
 }
 
 interface WorkspaceContents {
@@ -53,10 +58,11 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
   // The default workspace can be read before /workspaces answers: /keys and /guardrails list it
   // when no workspace_id is given, and /workspaces/{id}/budgets takes the slug (README, "Listing").
   // That saves a round trip, the whole read for a one-workspace organization.
-  const early = readDefaultWorkspaceEarly(client);
+  const expectedKeys = settledValue(options.expectedKeys);
+  const early = readDefaultWorkspaceEarly(client, expectedKeys);
   // Started before awaiting the workspaces, so that they overlap with everything else.
   const perWorkspace = workspacesRead.then((workspaces) => {
-    return Promise.all(workspaces.map((ws) => readWorkspaceContents(client, ws, options, ws.slug === DEFAULT_WORKSPACE ? early : undefined)));
+    return Promise.all(workspaces.map((ws) => readWorkspaceContents(client, ws, options, expectedKeys, ws.slug === DEFAULT_WORKSPACE ? early : undefined)));
   });
   const [workspaces, contents, keyAssignments, memberAssignments, orgMembers, models] = await Promise.all([
     workspacesRead,
@@ -101,6 +107,21 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
   return state;
 }
 
+/** The expected key count of a workspace, as far as it is known when asked (paginate.ts never waits for it). */
+function expectedIn(hints: () => Readonly<Record<string, number>> | undefined, slug: string): { expected: () => number | undefined } {
+  return { expected: () => hints()?.[slug] };
+}
+
+/** A promise's value once it has settled, read synchronously; undefined before, or if it failed. */
+function settledValue<T>(p: Promise<T> | undefined): () => T | undefined {
+  let value: T | undefined;
+  p?.then(
+    (v) => (value = v),
+    () => undefined,
+  );
+  return () => value;
+}
+
 interface EarlyReads {
   keys: Promise<LiveKey[]>;
   guardrails: Promise<LiveGuardrail[]>;
@@ -108,9 +129,9 @@ interface EarlyReads {
 }
 
 /** The default workspace's keys, guardrails and budgets, asked for without its id. */
-function readDefaultWorkspaceEarly(client: Requester): EarlyReads {
+function readDefaultWorkspaceEarly(client: Requester, expectedKeys: () => Readonly<Record<string, number>> | undefined): EarlyReads {
   const early: EarlyReads = {
-    keys: readAllKeys(client, DEFAULT_WORKSPACE_LISTS.keys),
+    keys: readAllKeys(client, { ...DEFAULT_WORKSPACE_LISTS.keys, ...expectedIn(expectedKeys, DEFAULT_WORKSPACE) }),
     guardrails: readCountedList(client, { ...DEFAULT_WORKSPACE_LISTS.guardrails, schema: ListGuardrailsResponse, idOf: (g) => g.id }),
     budgets: client.request({ ...DEFAULT_WORKSPACE_LISTS.budgets, responseSchema: ListWorkspaceBudgetsResponse }),
   };
@@ -123,6 +144,7 @@ async function readWorkspaceContents(
   client: Requester,
   ws: LiveWorkspace,
   options: ReadLiveStateOptions,
+  expectedKeys: () => Readonly<Record<string, number>> | undefined,
   early: EarlyReads | undefined,
 ): Promise<WorkspaceContents> {
   const wsAddress = `workspace.${ws.slug}`;
@@ -130,7 +152,7 @@ async function readWorkspaceContents(
   const isDefault = ws.slug === DEFAULT_WORKSPACE;
 
   const [keys, listedGuardrails, members, budgets] = await Promise.all([
-    early?.keys ?? readAllKeys(client, { workspaceId: ws.id, address: wsAddress }),
+    early?.keys ?? readAllKeys(client, { workspaceId: ws.id, address: wsAddress, ...expectedIn(expectedKeys, ws.slug) }),
     // workspace_id always: without it /guardrails lists the default workspace only (README, "Listing").
     early?.guardrails ??
       readCountedList(client, {

@@ -73,13 +73,19 @@ export interface KeysListOptions {
    */
   workspaceId?: string;
   address?: string;
-  /** Largest speculative window, in pages. */
+  /** Most pages asked for and not yet answered (the client's gate bounds what is really in flight). */
   maxWindow?: number;
+  /**
+   * How many keys the caller expects there (e.g. how many the file declares), asked when the first
+   * page is back (undefined: not known yet — a hint is never waited for): that many pages are asked
+   * for at once instead of growing to them.
+   */
+  expected?: () => number | undefined;
 }
 
 /**
- * Twice the default in-flight bound: enough to keep every slot busy while a window's answers are
- * awaited, while bounding the pages read past the end to fewer than one window.
+ * Twice the default in-flight bound: enough to keep every slot busy while answers are processed,
+ * while bounding the pages read past the end to fewer than that.
  */
 export const DEFAULT_MAX_WINDOW = 16;
 
@@ -87,45 +93,105 @@ export const DEFAULT_MAX_WINDOW = 16;
  * Every key of a workspace, disabled ones included (`include_disabled=true`: without it the API
  * hides them and a reconciler would think they are missing — README, "Listing").
  *
- * Requests: one page while the list is shorter than 100. Beyond, whole windows are read, so
- * a workspace of n keys costs floor(n/100)+1 requests when that is 1, 3, 7, 15, … pages, and up
- * to one window more otherwise.
+ * One page while the list is shorter than 100. Beyond, pages are asked for ahead, pipelined: each
+ * answer that comes back full lets one more page be asked for (the window grows by one per full
+ * page, doubling per round trip up to `maxWindow`), so the gate always has the next pages queued
+ * instead of waiting for a whole window's slowest answer. The first short page is the end; pages
+ * asked for past it are ignored. With `expected`, the window starts at the pages that many keys
+ * fill. Requests: floor(n/100)+1, plus at most the window less one.
  */
 export async function readAllKeys(client: Requester, options: KeysListOptions): Promise<LiveKey[]> {
   const maxWindow = options.maxWindow ?? DEFAULT_MAX_WINDOW;
-  const fetchPage = async (offset: number): Promise<LiveKey[]> => {
-    const res = await client.request({ ...keysPage(options, offset), responseSchema: ListKeysResponse });
-    return res.data;
+  const fetchPage = async (index: number): Promise<LiveKey[]> =>
+    (await client.request({ ...keysPage(options, index * KEYS_PAGE_SIZE), responseSchema: ListKeysResponse })).data;
+  const first = await fetchPage(0);
+  if (first.length < KEYS_PAGE_SIZE) return dedupe(first, hashOf);
+  // The page the expected keys end on (0-based), as soon as the hint is known.
+  const expectedEnd = () => {
+    const expected = options.expected?.();
+    return expected === undefined ? undefined : Math.floor(expected / KEYS_PAGE_SIZE);
   };
+  const pages = await readAhead(fetchPage, first, expectedEnd, maxWindow, options.address);
+  return dedupe(pages.flat(), hashOf);
+}
 
-  const hashOf = (k: LiveKey): string => k.hash;
-  const all: LiveKey[] = [];
-  let previous = await fetchPage(0);
-  all.push(...previous);
-  let previousOffset = 0;
-  let next = KEYS_PAGE_SIZE;
-  let window = 2;
-  let done = previous.length < KEYS_PAGE_SIZE;
-  while (!done) {
-    const offsets = Array.from({ length: window }, (_, i) => next + i * KEYS_PAGE_SIZE);
-    const pages = await Promise.all(offsets.map(fetchPage));
-    for (const [i, page] of pages.entries()) {
-      const offset = offsets[i]!;
-      if (samePage(previous, page, hashOf)) throw notAdvancing('list', '/keys', previousOffset, offset, options.address);
-      all.push(...page);
-      if (all.length > MAX_LIST_ITEMS) throw tooLong('list', '/keys', `more than ${MAX_LIST_ITEMS} keys in one workspace`, options.address);
-      // Pages fetched beyond the first short one are ignored: the list ended there.
-      if (page.length < KEYS_PAGE_SIZE) {
-        done = true;
-        break;
+const hashOf = (k: LiveKey): string => k.hash;
+
+/** Pages 1, 2, … after a full page 0, pipelined (see readAllKeys); the pages up to the first short one. */
+function readAhead(
+  fetchPage: (index: number) => Promise<LiveKey[]>,
+  first: LiveKey[],
+  expectedEnd: () => number | undefined,
+  maxWindow: number,
+  address: string | undefined,
+): Promise<LiveKey[][]> {
+  return new Promise((resolve, reject) => {
+    const pages: LiveKey[][] = [first];
+    let window = 2;
+    let next = 1;
+    let outstanding = 0;
+    /** Index of the first short page, once one has come back. */
+    let end = Infinity;
+    let failed = false;
+    const fail = (err: unknown) => {
+      failed = true;
+      reject(err);
+    };
+    const complete = () => {
+      for (let i = 0; i <= end; i++) if (pages[i] === undefined) return false;
+      return true;
+    };
+    // Up to the page the file's keys end on, every page is asked for at once (the gate queues
+    // them); past it only once that page has come back full — the hint was low — growing again.
+    const beyondHint = (index: number) => {
+      const hint = expectedEnd();
+      return hint === undefined || (index > hint && (pages[hint]?.length ?? 0) >= KEYS_PAGE_SIZE);
+    };
+    const mayAsk = (index: number) => {
+      const hint = expectedEnd();
+      return hint === undefined || index <= hint || beyondHint(index);
+    };
+    const pump = () => {
+      const hint = expectedEnd();
+      if (hint !== undefined && next <= hint) window = Math.max(window, Math.min(maxWindow, hint));
+      while (!failed && next <= end && outstanding < window && mayAsk(next)) {
+        if (next * KEYS_PAGE_SIZE >= MAX_LIST_ITEMS + KEYS_PAGE_SIZE) {
+          return fail(tooLong('list', '/keys', `more than ${MAX_LIST_ITEMS} keys in one workspace`, address));
+        }
+        const index = next++;
+        outstanding++;
+        fetchPage(index).then(
+          (page) => {
+            outstanding--;
+            if (failed || index > end) return;
+            pages[index] = page;
+            // A server that ignores the offset answers the same page again: say so instead of reading forever.
+            for (const [a, b] of [[index - 1, index], [index, index + 1]] as const) {
+              const pa = pages[a];
+              const pb = pages[b];
+              if (pa && pb && samePage(pa, pb, hashOf)) return fail(notAdvancing('list', '/keys', a * KEYS_PAGE_SIZE, b * KEYS_PAGE_SIZE, address));
+            }
+            if (page.length < KEYS_PAGE_SIZE) end = Math.min(end, index);
+            else if (beyondHint(index)) window = Math.min(maxWindow, window + 1);
+            if (end !== Infinity && complete()) {
+              // Pages past the end still in flight are left to finish; their answers are not needed.
+              resolve(pages.slice(0, end + 1));
+              failed = true; // stops pumping
+              return;
+            }
+            pump();
+          },
+          (err: unknown) => {
+            outstanding--;
+            // A page past the end is not needed, whatever happened to it.
+            if (index > end || failed) return;
+            fail(err);
+          },
+        );
       }
-      previous = page;
-      previousOffset = offset;
-    }
-    next += window * KEYS_PAGE_SIZE;
-    window = Math.min(window * 2, maxWindow);
-  }
-  return dedupe(all, hashOf);
+    };
+    pump();
+  });
 }
 
 function checkedTotal(total: number, spec: { operation: string; path: string; address?: string | undefined }): number {

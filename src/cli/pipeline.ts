@@ -3,7 +3,9 @@ import type { LoadedConfig } from '../config/load.js';
 import { loadConfigForPlan } from '../config/load-for-plan.js';
 import type { FileConfig } from '../config/schema.js';
 import { ConfigError, OradminError } from '../errors.js';
+import { DEFAULT_WORKSPACE } from '../default-workspace.js';
 import type { ApiClient } from '../api/client.js';
+import type { EarlyStart } from './early-reads.js';
 import { makeClient } from './make-client.js';
 import { readLiveState } from '../api/live-state.js';
 import type { LiveState } from '../core/live.js';
@@ -24,17 +26,27 @@ export interface Planned {
 
 export { makeClient } from './make-client.js';
 
-/** What the planner needs to read beyond the lists: models only when the file names some. */
-function readNeeds(config: FileConfig | undefined): { models: boolean; defaultGuardrailsFor: string[] } {
+/**
+ * What the planner needs to read beyond the lists (models only when the file names some), and how
+ * many keys the file declares per workspace, for reading /keys ahead.
+ */
+function readNeeds(config: FileConfig | undefined): { models: boolean; defaultGuardrailsFor: string[]; expectedKeys: Record<string, number> } {
   const guardrailLists = [...(config?.guardrails ?? []), ...(config?.workspaces ?? []).flatMap((w) => (w.default_guardrail ? [w.default_guardrail] : []))];
+  const expectedKeys: Record<string, number> = {};
+  for (const k of config?.keys ?? []) {
+    const slug = k.workspace ?? DEFAULT_WORKSPACE;
+    expectedKeys[slug] = (expectedKeys[slug] ?? 0) + 1;
+  }
   return {
     models: guardrailLists.some((g) => (g.allowed_models?.length ?? 0) > 0 || (g.ignored_models?.length ?? 0) > 0),
     defaultGuardrailsFor: (config?.workspaces ?? []).filter((w) => w.default_guardrail).map((w) => w.slug),
+    expectedKeys,
   };
 }
 
 export async function readLiveFor(client: ApiClient, config: FileConfig | undefined): Promise<LiveState> {
-  return readLiveState(client, readNeeds(config));
+  const needs = readNeeds(config);
+  return readLiveState(client, { ...needs, expectedKeys: Promise.resolve(needs.expectedKeys) });
 }
 
 /**
@@ -48,9 +60,8 @@ export interface ReadGuard {
 }
 
 /**
- * The file is validated on a worker thread while the organization is read: the reads do not wait
- * for the parse, and what they need from the file (models, default guardrails) is awaited only
- * where it is used. File errors are still reported before credential or API errors. With a guard,
+ * The file is validated while the organization is read: the reads do not wait for the parse, and
+ * what they need from the file (models, default guardrails) is awaited only where it is used. File errors are still reported before credential or API errors. With a guard,
  * the reads wait for it (and a bad file is reported once it is held, then it is given back).
  */
 export async function planOrganization(
@@ -59,15 +70,15 @@ export async function planOrganization(
   options: PlanOptions,
   now: Date,
   guard?: ReadGuard,
-  /** A client that has already sent the first reads (early-reads.ts); plan only, never under a guard. */
-  early?: ApiClient,
+  /** What plan started before loading this (early-reads.ts); plan only, never under a guard. */
+  early?: EarlyStart,
 ): Promise<Planned> {
-  const loading = loadConfigForPlan(opts.file, now);
-  loading.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   if (early && guard) throw new Error('reads sent before the lease was held would plan from a state no lease protects');
+  const loading = loadConfigForPlan(opts.file, now, early?.desired);
+  loading.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   let client: ApiClient;
   try {
-    client = early ?? makeClient(opts, io);
+    client = early?.client ?? makeClient(opts, io);
   } catch (err) {
     await loading;
     throw err;
@@ -76,10 +87,14 @@ export async function planOrganization(
   const guarded = guard ? guard.acquire(client) : Promise.resolve();
   guarded.catch(() => undefined);
   let acquired = false;
-  const needs = loading.then((l) => readNeeds(l.config), () => ({ models: false, defaultGuardrailsFor: [] }));
+  const needs = loading.then((l) => readNeeds(l.config), () => readNeeds(undefined));
   const reading = guarded.then(() => {
     acquired = guard !== undefined;
-    return readLiveState(client, { models: needs.then((n) => n.models), defaultGuardrailsFor: needs.then((n) => n.defaultGuardrailsFor) });
+    return readLiveState(client, {
+      models: needs.then((n) => n.models),
+      defaultGuardrailsFor: needs.then((n) => n.defaultGuardrailsFor),
+      expectedKeys: early?.expectedKeys ?? needs.then((n) => n.expectedKeys),
+    });
   });
   reading.catch(() => undefined);
   const stopProgress = opts.verbose ? () => undefined : readingProgress(io, client);

@@ -8,7 +8,8 @@ import { resolveSink } from '../apply/sinks/resolve.js';
 import { terminalText } from '../untrusted.js';
 import { refusalsOf } from './refusals.js';
 import { describeLease } from '../apply/lease.js';
-import { managementKeyFrom, type ApiClient } from '../api/client.js';
+import { managementKeyFrom } from '../api/client.js';
+import type { EarlyStart } from './early-reads.js';
 import { leaseInfo } from '../core/reserved-names.js';
 
 export interface PlanCommandOptions {
@@ -21,7 +22,7 @@ export interface PlanCommandOptions {
   allowReplace?: boolean;
 }
 
-export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptions, now: Date, early?: ApiClient): Promise<number> {
+export async function runPlan(opts: GlobalOptions, io: Io, cmd: PlanCommandOptions, now: Date, early?: EarlyStart): Promise<number> {
   const { loaded, live, result, client } = await planOrganization(
     opts,
     io,

@@ -44,11 +44,33 @@ describe('readAllKeys', () => {
 
   it('grows the window up to its cap, and stops at the first short page', async () => {
     const sb = await sandbox({ seed: { workspaces: [{ slug: 'huge', name: 'Huge' }], keys: keys(1_234, 'huge') } });
-    const { client } = clientFor(sb);
+    const { client, lines } = clientFor(sb);
     const read = await readAllKeys(client, { workspaceId: sb.state.workspace('huge')!.id, maxWindow: 4 });
     expect(read).toHaveLength(1_234);
-    // Windows 1, 2, 4, 4 (capped), 4 pages: offsets up to 1400; the first short page is 1200.
-    expect(sb.counts().list).toBe(15);
+    // 13 pages (the first short one is offset 1200); at most the window less one asked for past it.
+    expect(sb.counts().list).toBeGreaterThanOrEqual(13);
+    expect(client.stats().requests).toBeLessThanOrEqual(13 + 3);
+    expect(client.stats().peakInFlight).toBeLessThanOrEqual(4);
+    expect(lines.length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('asks for the expected pages at once, and no page past the end, when it knows how many keys to expect', async () => {
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'huge', name: 'Huge' }], keys: keys(1_234, 'huge') } });
+    const { client } = clientFor(sb);
+    const read = await readAllKeys(client, { workspaceId: sb.state.workspace('huge')!.id, expected: () => 1_234 });
+    expect(read).toHaveLength(1_234);
+    expect(client.stats().requests).toBe(13);
+    expect(client.stats().peakInFlight).toBe(8);
+  });
+
+  it('keeps the gate full while pages come back: no round waits for a whole window', async () => {
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'huge', name: 'Huge' }], keys: keys(3_050, 'huge') }, latencyMs: 20 });
+    const { client } = clientFor(sb);
+    const read = await readAllKeys(client, { workspaceId: sb.state.workspace('huge')!.id });
+    expect(read).toHaveLength(3_050);
+    // 31 pages; the window grows by one per full page up to 16, so the gate's 8 slots fill.
+    expect(client.stats().peakInFlight).toBe(8);
+    expect(client.stats().requests).toBeLessThanOrEqual(31 + 15);
   });
 
   it('de-duplicates when the list changes while it is read (offset paging repeats an item)', async () => {
