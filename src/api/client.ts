@@ -31,6 +31,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  * a few megabytes; a body past this is a misbehaving server, refused before it exhausts memory.
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** Answers above this size yield to pending I/O before they are parsed (about a tenth of a full page of keys). */
+const YIELD_BEFORE_PARSING_BYTES = 4 * 1024;
 
 export type { HttpMethod, QueryValue, RequestSpec } from './request-spec.js';
 
@@ -173,6 +175,10 @@ export class ApiClient implements Requester {
       if (!(err instanceof BodyTooLarge)) throw err;
       throw this.badResponse(spec, errorBase, `the response is larger than ${this.maxResponseBytes} bytes, more than any answer of the management API; it was not read`);
     }
+    // A page of 100 objects takes milliseconds to parse and check. Let the requests this answer's
+    // slot admitted go on the wire first: parsing several pages in a row otherwise holds them back,
+    // and the link idles while the CPU works (a 10k-key plan's reads: in flight dipped to 0–2 of 8).
+    if (text.length > YIELD_BEFORE_PARSING_BYTES) await new Promise<void>((resolve) => setImmediate(resolve));
 
     let json: unknown;
     try {

@@ -2,27 +2,31 @@
 // start-up, and none of these need them:
 // - the reads every plan starts with (api/list-requests.ts) go on the wire, and the reader takes
 //   their answers (ApiClient.prefetch);
-// - the desired-state files are read and, where the fast parser can, parsed (config/read-files.ts),
-//   which also tells the /keys reader how many keys to expect per workspace (api/paginate.ts), so it
-//   asks for that many pages at once instead of growing to them.
+// - the desired-state files are read and handed to the loader (config/load-for-plan.ts), which
+//   parses them on this thread or, for a large file, on a worker thread started now, so that it
+//   starts up while this thread loads the planner; the parse tells the /keys reader how many keys
+//   to expect per workspace (api/paginate.ts), so that it asks for that many pages at once.
 // Plan only: apply and rotate read after taking the lease.
 import type { ApiClient } from '../api/client.js';
 import { firstReads } from '../api/list-requests.js';
-import { DEFAULT_WORKSPACE } from '../default-workspace.js';
 import { readTexts, type ReadTexts } from '../config/read-files.js';
+import { loadConfigForPlan } from '../config/load-for-plan.js';
+import type { LoadedConfig } from '../config/load.js';
 import type { GlobalOptions, Io } from './context.js';
 import { makeClient } from './make-client.js';
 
 export interface EarlyStart {
   /** The client with the first reads in flight; undefined when there is none to make (the pipeline says why, after the file's errors). */
   client: ApiClient | undefined;
-  /** The files, read and parsed where the fast parser could. */
+  /** The files as read from disk. */
   desired: Promise<ReadTexts>;
-  /** Keys per workspace slug as the files list them (unvalidated: a hint only). */
+  /** Keys per workspace slug as the files list them (unvalidated: a hint only); never rejects. */
   expectedKeys: Promise<Record<string, number>>;
+  /** The loaded desired state. */
+  loaded: Promise<LoadedConfig>;
 }
 
-export function startEarly(opts: GlobalOptions, io: Io): EarlyStart {
+export function startEarly(opts: GlobalOptions, io: Io, now: Date): EarlyStart {
   let client: ApiClient | undefined;
   try {
     client = makeClient(opts, io);
@@ -30,23 +34,11 @@ export function startEarly(opts: GlobalOptions, io: Io): EarlyStart {
     client = undefined;
   }
   if (client) for (const spec of firstReads()) client.prefetch(spec);
-  const desired = readTexts(opts.file, { parse: true });
+  const desired = readTexts(opts.file);
   desired.catch(() => undefined); // the loader reports it
-  const expectedKeys = desired.then(keysPerWorkspace, () => ({}));
-  return { client, desired, expectedKeys };
-}
-
-/** Counts `keys[].workspace` of the parsed files, defensively: nothing here is validated yet. */
-function keysPerWorkspace(read: ReadTexts): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const { fast } of read.texts) {
-    const keys = (fast?.value as { keys?: unknown } | null | undefined)?.keys;
-    if (!Array.isArray(keys)) continue;
-    for (const key of keys) {
-      const ws = (key as { workspace?: unknown } | null)?.workspace;
-      const slug = typeof ws === 'string' ? ws : DEFAULT_WORKSPACE;
-      counts[slug] = (counts[slug] ?? 0) + 1;
-    }
-  }
-  return counts;
+  let counted: (counts: Record<string, number>) => void = () => undefined;
+  const expectedKeys = new Promise<Record<string, number>>((resolve) => (counted = resolve));
+  const loaded = loadConfigForPlan(opts.file, now, desired, counted);
+  loaded.catch(() => undefined); // awaited by the pipeline
+  return { client, desired, expectedKeys, loaded };
 }

@@ -107,6 +107,13 @@ Examples:
 }
 
 export async function run(argv: string[], processIo: Io): Promise<number> {
+  // undici parses HTTP with llhttp compiled to WebAssembly. V8 starts it on its baseline compiler
+  // (Liftoff) and re-compiles the hot parser with TurboFan in a background job that takes ~200 ms
+  // for llhttp's one huge state-machine function — and Node waits for that job before it exits, so
+  // every command that talked to the API ended ~200 ms after its work was done (a 4-key plan: 0.64 s
+  // → 0.47 s without it). Liftoff's code parses the management API's answers fast enough: a
+  // 10k-key plan is no slower (npm run bench). Set before the first connection compiles the parser.
+  v8.setFlagsFromString('--liftoff-only');
   // With -o json, stdout carries exactly one JSON document: a failure before the command wrote its
   // own is reported as one (errorJson), after it only on stderr.
   let wroteStdout = false;
@@ -183,13 +190,6 @@ function exitCodeFor(err: unknown, io: Io, verbose: boolean, json: boolean): num
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // undici parses HTTP with llhttp compiled to WebAssembly. V8 starts it on its baseline compiler
-  // (Liftoff) and re-compiles the hot parser with TurboFan in a background job that takes ~200 ms
-  // for llhttp's one huge state-machine function — and Node waits for that job before it exits, so
-  // every command that talked to the API ended ~200 ms after its work was done (a 4-key plan: 0.64 s
-  // → 0.47 s without it). Liftoff's code parses the management API's answers fast enough: a
-  // 10k-key plan is no slower (npm run bench). Set before the first connection compiles the parser.
-  v8.setFlagsFromString('--liftoff-only');
   // A reader that goes away (`oradmin plan | head`) is not an error of ours: stop quietly.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {

@@ -74,7 +74,7 @@ export async function planOrganization(
   early?: EarlyStart,
 ): Promise<Planned> {
   if (early && guard) throw new Error('reads sent before the lease was held would plan from a state no lease protects');
-  const loading = loadConfigForPlan(opts.file, now, early?.desired);
+  const loading = early?.loaded ?? loadConfigForPlan(opts.file, now);
   loading.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
   let client: ApiClient;
   try {

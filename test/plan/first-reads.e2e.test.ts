@@ -75,4 +75,28 @@ describe('plan reads the organization in one round', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/openrouter\.admin\.yaml:3:\d+: .*limt/);
   });
+
+  it('plans a large file (loaded on a worker thread) exactly as the same file small', async () => {
+    const o = await org({ keys: [{ name: 'ci-bot', limit: 5 }, { name: 'old', limit: 1 }] });
+    const body = 'version: 1\nkeys:\n  - { name: ci-bot, limit: 7 }\n  - { name: old, limit: 2 }\n';
+    // The same declarations, past the size from which plan parses on a worker (config/load-for-plan.ts).
+    const padding = '# padding to make the file large\n'.repeat(10_000);
+    o.write('small.yaml', body);
+    o.write('large.yaml', body + padding);
+    const small = await o.run(['plan', '-f', 'small.yaml', '-o', 'json']);
+    const large = await o.run(['plan', '-f', 'large.yaml', '-o', 'json']);
+    expect(small.code).toBe(0);
+    expect(large.code).toBe(0);
+    const ops = (r: { stdout: string }) => JSON.parse(r.stdout).operations;
+    expect(ops(large)).toEqual(ops(small));
+    expect(ops(small).map((op: { address: string; action: string }) => `${op.action} ${op.address}`).sort()).toEqual(['update key.default/ci-bot', 'update key.default/old']);
+  });
+
+  it('reports a large invalid file at file:line:col, through the worker', async () => {
+    const o = await org();
+    o.write('large.yaml', `${'# padding\n'.repeat(30_000)}version: 1\nkeys:\n  - { name: ci-bot, limt: 5 }\n`);
+    const r = await o.run(['plan', '-f', 'large.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/large\.yaml:30003:\d+: .*limt/);
+  });
 });

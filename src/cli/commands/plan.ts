@@ -20,11 +20,12 @@ export function registerPlan(program: Command, io: Io): void {
     )
     .action(async (cmdOpts: { out?: string; detailedExitcode?: boolean; target?: string[]; secretsOut?: string; force?: boolean; allowReplace?: boolean }) => {
       const opts = globalOptions(program, io);
-      // The first pages and the file's read start before the planner's modules load (early-reads.ts).
+      const now = new Date();
+      // The first pages and the file's loading start before the planner's modules load (early-reads.ts).
       const { startEarly } = await import('../early-reads.js');
-      const early = startEarly(opts, io);
+      const early = startEarly(opts, io, now);
       const { runPlan } = await import('../run-plan.js');
-      const code = await runPlan(opts, io, cmdOpts, new Date(), early);
+      const code = await runPlan(opts, io, cmdOpts, now, early);
       if (code !== 0) throw new ExitCode(code);
     });
 }
