@@ -93,12 +93,12 @@ export const DEFAULT_MAX_WINDOW = 16;
  * Every key of a workspace, disabled ones included (`include_disabled=true`: without it the API
  * hides them and a reconciler would think they are missing — README, "Listing").
  *
- * One page while the list is shorter than 100. Beyond, pages are asked for ahead, pipelined: each
- * answer that comes back full lets one more page be asked for (the window grows by one per full
- * page, doubling per round trip up to `maxWindow`), so the gate always has the next pages queued
- * instead of waiting for a whole window's slowest answer. The first short page is the end; pages
- * asked for past it are ignored. With `expected`, the window starts at the pages that many keys
- * fill. Requests: floor(n/100)+1, plus at most the window less one.
+ * One page while the list is shorter than 100. Beyond, pages are asked for ahead in batches of 2,
+ * 4, 8, … while every page comes back full, then, at `maxWindow`, pipelined: each full page lets one
+ * more be asked for (readAhead). The first short page is the end; pages asked for past it are
+ * abandoned. With `expected`, every page up to the one those keys end on is asked for at once.
+ * Requests: floor(n/100)+1 when that is 1, 3, 7, 15 pages or matches `expected`, and at most the
+ * window less one more otherwise.
  */
 export async function readAllKeys(client: Requester, options: KeysListOptions): Promise<LiveKey[]> {
   const maxWindow = options.maxWindow ?? DEFAULT_MAX_WINDOW;
@@ -127,34 +127,46 @@ function readAhead(
 ): Promise<LiveKey[][]> {
   return new Promise((resolve, reject) => {
     const pages: LiveKey[][] = [first];
-    let window = 2;
+    /** The highest page that may be asked for now. */
+    let allowed: number;
+    /** Pages 0..fullThrough have all come back full. */
+    let fullThrough = 0;
+    /** Size of the batch that `allowed` grew by last; at maxWindow, the window slides. */
+    let batch = 1;
     let next = 1;
     let outstanding = 0;
     /** Index of the first short page, once one has come back. */
     let end = Infinity;
-    let failed = false;
+    let settled = false;
     const fail = (err: unknown) => {
-      failed = true;
+      settled = true;
       reject(err);
     };
     const complete = () => {
       for (let i = 0; i <= end; i++) if (pages[i] === undefined) return false;
       return true;
     };
-    // Up to the page the file's keys end on, every page is asked for at once (the gate queues
-    // them); past it only once that page has come back full — the hint was low — growing again.
-    const beyondHint = (index: number) => {
+    // Growth: until the batches reach maxWindow, the next batch (twice the last) is allowed only once
+    // every page asked for so far came back full — so a short list costs no page past its end (250
+    // keys: pages 0, then 1 and 2). From there the window slides: each full page allows one more, so
+    // the gate always has pages queued and no round waits for a whole batch's slowest answer. Up to
+    // the page the file's keys end on (the hint), every page is allowed at once.
+    /** What growth alone allows. */
+    let grown = 0;
+    const grow = () => {
+      while (fullThrough + 1 < pages.length && (pages[fullThrough + 1]?.length ?? 0) >= KEYS_PAGE_SIZE) fullThrough++;
+      if (batch >= maxWindow) grown = Math.max(grown, fullThrough + maxWindow);
+      else if (fullThrough >= grown) {
+        batch = Math.min(maxWindow, batch * 2);
+        grown = fullThrough + batch;
+      }
+      // With the hint, exactly the pages up to its last; past it only once that page came back full.
       const hint = expectedEnd();
-      return hint === undefined || (index > hint && (pages[hint]?.length ?? 0) >= KEYS_PAGE_SIZE);
-    };
-    const mayAsk = (index: number) => {
-      const hint = expectedEnd();
-      return hint === undefined || index <= hint || beyondHint(index);
+      allowed = hint === undefined ? grown : fullThrough >= hint ? Math.max(grown, hint) : hint;
     };
     const pump = () => {
-      const hint = expectedEnd();
-      if (hint !== undefined && next <= hint) window = Math.max(window, Math.min(maxWindow, hint));
-      while (!failed && next <= end && outstanding < window && mayAsk(next)) {
+      grow();
+      while (!settled && next <= end && next <= allowed && outstanding < maxWindow) {
         if (next * KEYS_PAGE_SIZE >= MAX_LIST_ITEMS + KEYS_PAGE_SIZE) {
           return fail(tooLong('list', '/keys', `more than ${MAX_LIST_ITEMS} keys in one workspace`, address));
         }
@@ -163,7 +175,7 @@ function readAhead(
         fetchPage(index).then(
           (page) => {
             outstanding--;
-            if (failed || index > end) return;
+            if (settled || index > end) return;
             pages[index] = page;
             // A server that ignores the offset answers the same page again: say so instead of reading forever.
             for (const [a, b] of [[index - 1, index], [index, index + 1]] as const) {
@@ -172,11 +184,10 @@ function readAhead(
               if (pa && pb && samePage(pa, pb, hashOf)) return fail(notAdvancing('list', '/keys', a * KEYS_PAGE_SIZE, b * KEYS_PAGE_SIZE, address));
             }
             if (page.length < KEYS_PAGE_SIZE) end = Math.min(end, index);
-            else if (beyondHint(index)) window = Math.min(maxWindow, window + 1);
             if (end !== Infinity && complete()) {
-              // Pages past the end still in flight are left to finish; their answers are not needed.
+              // Pages past the end still in flight are abandoned; their answers are not needed.
+              settled = true;
               resolve(pages.slice(0, end + 1));
-              failed = true; // stops pumping
               return;
             }
             pump();
@@ -184,7 +195,7 @@ function readAhead(
           (err: unknown) => {
             outstanding--;
             // A page past the end is not needed, whatever happened to it.
-            if (index > end || failed) return;
+            if (index > end || settled) return;
             fail(err);
           },
         );
