@@ -61,8 +61,9 @@ export interface ReadGuard {
 
 /**
  * The file is validated while the organization is read: the reads do not wait for the parse, and
- * what they need from the file (models, default guardrails) is awaited only where it is used. File errors are still reported before credential or API errors. With a guard,
- * the reads wait for it (and a bad file is reported once it is held, then it is given back).
+ * what they need from the file (models, default guardrails) is awaited only where it is used. File
+ * errors are still reported before credential or API errors. With a guard, the reads wait for it
+ * (and a bad file is reported once it is held, then it is given back).
  */
 export async function planOrganization(
   opts: GlobalOptions,
