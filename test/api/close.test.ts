@@ -10,15 +10,15 @@ const waitFor = async (check: () => boolean) => {
 
 describe('ApiClient.close', () => {
   it('abandons a read in flight instead of waiting for its answer', async () => {
-    const sb = await sandbox({ latencyMs: 3_000 });
+    const sb = await sandbox({ latencyMs: 20_000 });
     const { client } = clientFor(sb);
     const read = client.request({ operation: 'listWorkspaces', method: 'GET', path: '/workspaces' });
     read.catch(() => undefined);
     await waitFor(() => client.stats().requests === 1);
     const started = performance.now();
     await client.close();
-    // Far less than the 3 s the answer would take, whatever the machine is doing.
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // Milliseconds, against the 20 s the answer would take: a busy machine cannot blur the two.
+    expect(performance.now() - started).toBeLessThan(10_000);
     await expect(read).rejects.toThrow(/abandoned: the client was closed/);
     // Abandoned, not retried.
     expect(client.stats().retries).toBe(0);
