@@ -57,9 +57,14 @@ export class PlanContext {
   private readonly membersById = new Map<string, LiveOrgMember>();
   private readonly guardrailsById = new Map<string, LiveGuardrail>();
   private readonly keysByHash = new Map<string, LiveKey>();
-  private readonly keysByName = new Map<string, LiveKey[]>();
+  /**
+   * Workspace id → name → keys. Nested rather than keyed by "<id>/<name>": a 10k-key plan looks
+   * keys up some 30,000 times, and each composed key string is a new string to build and hash.
+   */
+  private readonly keysByName = new Map<string, Map<string, LiveKey[]>>();
   private readonly wsByDefaultGuardrail = new Map<string, LiveWorkspace>();
-  private readonly declaredKeys = new Set<string>();
+  /** Workspace slug → names of the keys declared there (not `absent`). */
+  private readonly declaredKeys = new Map<string, Set<string>>();
   private readonly declaredGuardrails = new Map<string, GuardrailDecl>();
   private models: Map<string, string> | undefined;
   /** Canonical slug → how to show it: the file's own spelling, else the catalog's slug. */
@@ -78,7 +83,13 @@ export class PlanContext {
     }
     // Declarations with `absent: true` only delete their object: nothing of theirs is managed.
     for (const ws of input.config.workspaces ?? []) if (!ws.absent) this.declared.set(ws.slug, ws);
-    for (const k of input.config.keys ?? []) if (!k.absent) this.declaredKeys.add(`${k.workspace ?? DEFAULT_WORKSPACE}/${k.name}`);
+    for (const k of input.config.keys ?? []) {
+      if (k.absent) continue;
+      const slug = k.workspace ?? DEFAULT_WORKSPACE;
+      const names = this.declaredKeys.get(slug);
+      if (names) names.add(k.name);
+      else this.declaredKeys.set(slug, new Set([k.name]));
+    }
     for (const g of input.config.guardrails ?? []) if (!g.absent) this.declaredGuardrails.set(`${g.workspace ?? DEFAULT_WORKSPACE}/${g.name}`, g);
     for (const m of input.live.orgMembers) {
       this.membersByEmail.set(m.email.toLowerCase(), m);
@@ -87,10 +98,11 @@ export class PlanContext {
     for (const g of input.live.guardrails) this.guardrailsById.set(g.id, g);
     for (const k of input.live.keys) {
       this.keysByHash.set(k.hash, k);
-      const id = `${k.workspace_id}/${k.name}`;
-      const list = this.keysByName.get(id);
+      let byName = this.keysByName.get(k.workspace_id);
+      if (!byName) this.keysByName.set(k.workspace_id, (byName = new Map()));
+      const list = byName.get(k.name);
       if (list) list.push(k);
-      else this.keysByName.set(id, [k]);
+      else byName.set(k.name, [k]);
     }
     if (input.live.models) {
       this.models = new Map();
@@ -152,7 +164,7 @@ export class PlanContext {
   }
 
   isKeyDeclared(slug: string, name: string): boolean {
-    return this.declaredKeys.has(`${slug}/${name}`);
+    return this.declaredKeys.get(slug)?.has(name) ?? false;
   }
 
   declaredGuardrail(slug: string, name: string): GuardrailDecl | undefined {
@@ -170,7 +182,7 @@ export class PlanContext {
   /** The live key with this name in this workspace, when there is exactly one. */
   liveKey(slug: string, name: string): LiveKey | undefined {
     const ws = this.wsBySlug.get(slug);
-    const found = ws ? this.keysByName.get(`${ws.id}/${name}`) : undefined;
+    const found = ws ? this.keysByName.get(ws.id)?.get(name) : undefined;
     return found?.length === 1 ? found[0] : undefined;
   }
 

@@ -10,11 +10,23 @@ export function fieldChanges(
   order: readonly string[],
 ): FieldChange[] {
   const changes: FieldChange[] = [];
-  const fields = [...order.filter((f) => f in desired), ...Object.keys(desired).filter((f) => !order.includes(f)).sort()];
-  for (const field of fields) {
-    const before = live[field] ?? null;
-    const after = desired[field] ?? null;
-    if (deepDiff.diff(before, after)?.length) changes.push({ field, before, after });
+  let seen = 0;
+  for (const field of order) {
+    if (!(field in desired)) continue;
+    seen++;
+    compare(field, desired, live, changes);
+  }
+  // Fields outside the kind's order (rare) follow, sorted.
+  if (seen < Object.keys(desired).length) {
+    for (const field of Object.keys(desired).filter((f) => !order.includes(f)).sort()) compare(field, desired, live, changes);
   }
   return changes;
+}
+
+function compare(field: string, desired: Record<string, unknown>, live: Record<string, unknown>, changes: FieldChange[]): void {
+  const before = live[field] ?? null;
+  const after = desired[field] ?? null;
+  // Most fields are equal scalars: deep-diff would say the same, after allocating.
+  if (before === after) return;
+  if (deepDiff.diff(before, after)?.length) changes.push({ field, before, after });
 }

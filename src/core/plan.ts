@@ -48,8 +48,10 @@ export function buildPlan(input: CorePlanInput): PlanResult {
   const ignored = ignoreMatcher(ctx);
   const liveCounts = new Map<Kind, number>();
   const unmanaged: UnmanagedObject[] = [];
-  /** Every address declared or live, for `--target` (which must name one of them). */
+  /** Every address declared or live, for `--target` (which must name one of them); only then. */
+  const targets = ctx.options.targets ?? [];
   const known = new Set<string>();
+  const collectKnown = targets.length > 0;
   let ops: Operation[] = [];
 
   for (const rk of kinds) {
@@ -63,9 +65,11 @@ export function buildPlan(input: CorePlanInput): PlanResult {
       else liveByAddress.set(l.address, [l]);
     }
 
-    for (const d of desired) known.add(d.address);
-    for (const l of live) known.add(l.address);
-    for (const a of rk.ownAddresses?.(ctx) ?? []) known.add(a);
+    if (collectKnown) {
+      for (const d of desired) known.add(d.address);
+      for (const l of live) known.add(l.address);
+      for (const a of rk.ownAddresses?.(ctx) ?? []) known.add(a);
+    }
 
     const kindOps: Operation[] = [];
     for (const d of desired) {
@@ -113,7 +117,8 @@ export function buildPlan(input: CorePlanInput): PlanResult {
       );
     }
 
-    const declared = new Set(desired.map((d) => d.address));
+    const declared = new Set<string>();
+    for (const d of desired) declared.add(d.address);
     for (const l of live) {
       if (declared.has(l.address)) continue;
       const policy = rk.orphan(l, ctx);
@@ -157,7 +162,6 @@ export function buildPlan(input: CorePlanInput): PlanResult {
   const warnings: string[] = kinds.flatMap((rk) => rk.warnings?.(index.ofKind(rk.kind), ctx) ?? []);
   const retiring: RetiringObject[] = kinds.flatMap((rk) => rk.retiring?.(index.ofKind(rk.kind), ctx) ?? []);
   const targetErrors: string[] = [...ctx.requestErrors];
-  const targets = ctx.options.targets ?? [];
   if (ctx.options.lifecycle) ops = lifecycleOnly(ops, ctx.options.lifecycle.addresses);
   if (targets.length > 0) {
     ops = narrow(ops, targets, index);

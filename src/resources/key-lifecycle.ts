@@ -45,11 +45,24 @@ export interface Predecessor {
   due: boolean;
 }
 
+export interface DeclaredKey {
+  decl: KeyDecl;
+  index: number;
+}
+
 export interface LifecycleIndex {
   predecessors: Predecessor[];
   bySuccessor: Map<string, Predecessor[]>;
   byHash: Map<string, Predecessor>;
-  declared: Map<string, { decl: KeyDecl; index: number }>;
+  /** `<slug>/<name>` → the declaration (the last one of that name), in file order. */
+  declared: Map<string, DeclaredKey>;
+  /** The same by slug, then name: looked up once per live key, without composing a string. */
+  declaredIn: Map<string, Map<string, DeclaredKey>>;
+}
+
+/** The declaration of `<slug>/<name>`, if the file has one. */
+export function declaredKey(ix: LifecycleIndex, slug: string, name: string): DeclaredKey | undefined {
+  return ix.declaredIn.get(slug)?.get(name);
 }
 
 const memo = new WeakMap<PlanContext, LifecycleIndex>();
@@ -58,8 +71,14 @@ const memo = new WeakMap<PlanContext, LifecycleIndex>();
 export function lifecycleIndex(ctx: PlanContext): LifecycleIndex {
   const known = memo.get(ctx);
   if (known) return known;
-  const declared = new Map<string, { decl: KeyDecl; index: number }>();
-  (ctx.config.keys ?? []).forEach((decl, index) => declared.set(`${decl.workspace ?? DEFAULT_WORKSPACE}/${decl.name}`, { decl, index }));
+  const declaredIn = new Map<string, Map<string, DeclaredKey>>();
+  (ctx.config.keys ?? []).forEach((decl, index) => {
+    const slug = decl.workspace ?? DEFAULT_WORKSPACE;
+    const entry = { decl, index };
+    let names = declaredIn.get(slug);
+    if (!names) declaredIn.set(slug, (names = new Map()));
+    names.set(decl.name, entry);
+  });
 
   const groups = new Map<string, { key: LiveKey; slug: string; parsed: PredecessorName }[]>();
   for (const key of ctx.live.keys) {
@@ -69,7 +88,11 @@ export function lifecycleIndex(ctx: PlanContext): LifecycleIndex {
     const id = `${slug}/${parsed.name}`;
     groups.set(id, [...(groups.get(id) ?? []), { key, slug, parsed }]);
   }
-  const liveAddresses = new Set(ctx.live.keys.filter((k) => !isOradminKeyName(k.name)).map((k) => address.key(ctx.slugOf(k.workspace_id), k.name)));
+  // Every live key's address, to tell a predecessor's short address from a key of that name: only
+  // when there are predecessors (10,000 addresses to build otherwise, for nothing).
+  let liveAddresses: Set<string> | undefined;
+  const isLiveAddress = (a: string) =>
+    (liveAddresses ??= new Set(ctx.live.keys.filter((k) => !isOradminKeyName(k.name)).map((k) => address.key(ctx.slugOf(k.workspace_id), k.name)))).has(a);
   const predecessors: Predecessor[] = [];
   for (const members of groups.values()) {
     const sorted = [...members].sort((a, b) => compare(a.key.created_at, b.key.created_at) || compare(a.key.hash, b.key.hash));
@@ -80,7 +103,7 @@ export function lifecycleIndex(ctx: PlanContext): LifecycleIndex {
       const plain = `${keyAddress}~predecessor`;
       // The short address for the one predecessor still on its way out (the usual case); with
       // several, or one a live key's own name would clash with, each is told apart by its hash.
-      const addr = active.length === 1 && active[0] === m && !liveAddresses.has(plain) ? plain : `${plain}-${m.key.hash.slice(0, 12)}`;
+      const addr = active.length === 1 && active[0] === m && !isLiveAddress(plain) ? plain : `${plain}-${m.key.hash.slice(0, 12)}`;
       const current = ctx.liveKey(m.slug, m.parsed.name);
       const retiresAtMs = current ? Date.parse(current.created_at) + m.parsed.overlapMs : Number.NaN;
       const retired = isRetired(m);
@@ -99,7 +122,17 @@ export function lifecycleIndex(ctx: PlanContext): LifecycleIndex {
   }
   const bySuccessor = new Map<string, Predecessor[]>();
   for (const p of predecessors) bySuccessor.set(p.successorAddress, [...(bySuccessor.get(p.successorAddress) ?? []), p]);
-  const index: LifecycleIndex = { predecessors, bySuccessor, byHash: new Map(predecessors.map((p) => [p.key.hash, p])), declared };
+  let declared: Map<string, DeclaredKey> | undefined;
+  const index: LifecycleIndex = {
+    predecessors,
+    bySuccessor,
+    byHash: new Map(predecessors.map((p) => [p.key.hash, p])),
+    // Composed only for `oradmin rotate`'s checks of its arguments.
+    get declared() {
+      return (declared ??= new Map([...declaredIn].flatMap(([slug, names]) => [...names].map(([name, d]) => [`${slug}/${name}`, d] as const))));
+    },
+    declaredIn,
+  };
   memo.set(ctx, index);
   return index;
 }
@@ -144,7 +177,8 @@ export function planLifecycle(
   defaults: Readonly<Record<string, unknown>>,
 ): Operation[] {
   const ix = lifecycleIndex(ctx);
-  const desiredByAddress = new Map(desired.map((d) => [d.address, d]));
+  let desiredByAddress: Map<string, DesiredObject> | undefined;
+  const desiredAt = (a: string) => (desiredByAddress ??= new Map(desired.map((d) => [d.address, d]))).get(a);
   const request: Request | undefined = ctx.options.lifecycle;
   const forced = request && !request.due ? request : undefined;
   const byAddress = new Map(ops.map((o) => [o.address, o]));
@@ -156,15 +190,18 @@ export function planLifecycle(
   const matchedRequests = new Set<string>();
 
   // Declared keys: rotation due by time or on request; interrupted rotations finished.
-  for (const { decl } of ix.declared.values()) {
+  for (const names of ix.declaredIn.values()) for (const { decl } of names.values()) {
     if (decl.absent) continue;
+    const rotation = keyRotation(decl, ctx.config);
+    // Without a rotation, a request or any predecessor in the organization, nothing below applies:
+    // the usual case, skipped before building an address per key.
+    if (rotation === undefined && forced === undefined && ix.predecessors.length === 0) continue;
     const slug = decl.workspace ?? DEFAULT_WORKSPACE;
     const keyAddress = address.key(slug, decl.name);
-    const d = desiredByAddress.get(keyAddress);
+    const d = desiredAt(keyAddress);
     if (!d) continue;
     const existing = byAddress.get(keyAddress);
     const current = ctx.liveKey(slug, decl.name);
-    const rotation = keyRotation(decl, ctx.config);
     const preds = activePredecessors(ix, keyAddress);
     if (!current) {
       // Nothing live under the name (or two, an error reported already).
@@ -207,7 +244,7 @@ export function planLifecycle(
     for (const k of ctx.live.keys) {
       if (isOradminKeyName(k.name)) continue;
       const slug = ctx.slugOf(k.workspace_id);
-      if (ix.declared.has(`${slug}/${k.name}`)) continue;
+      if (declaredKey(ix, slug, k.name)) continue;
       const keyAddress = address.key(slug, k.name);
       if (!requested(keyAddress)) continue;
       matchedRequests.add(keyAddress);
@@ -255,7 +292,7 @@ export function planLifecycle(
   for (const [keyAddress, preds] of ix.bySuccessor) {
     const active = preds.filter((p) => !p.retired);
     const p = active[0];
-    if (!p || p.current || ix.declared.has(`${p.slug}/${p.parsed.name}`) || ignoredKey(p.slug, p.parsed.name)) continue;
+    if (!p || p.current || declaredKey(ix, p.slug, p.parsed.name) || ignoredKey(p.slug, p.parsed.name)) continue;
     const mode = ctx.config.unmanaged?.keys ?? 'report';
     if (mode === 'delete' || mode === 'disable') continue; // its key would be removed: the predecessor goes (below)
     if (out.has(keyAddress)) continue;
@@ -281,7 +318,7 @@ export function planLifecycle(
   for (const p of ix.predecessors) {
     if (p.retired || ignoredKey(p.slug, p.parsed.name)) continue;
     const keyOp = out.get(p.successorAddress);
-    const decl = ix.declared.get(`${p.slug}/${p.parsed.name}`)?.decl;
+    const decl = declaredKey(ix, p.slug, p.parsed.name)?.decl;
     const removed = keyOp?.action === 'delete' || keyOp?.action === 'disable' || decl?.absent === true;
     const undeclaredRemoved = !decl && !p.current && ['delete', 'disable'].includes(ctx.config.unmanaged?.keys ?? 'report');
     const now_ = forced?.now === true && requested(p.successorAddress);

@@ -15,7 +15,7 @@ import { changedFields, deleteObject, first, pathOf } from './calls.js';
 import type { DesiredObject, ResourceKind } from './types.js';
 import { parsePendingName, type PendingName } from './key-pending.js';
 import { isOradminKeyName } from './key-predecessor.js';
-import { lifecycleIndex, liveExpiresIn, planLifecycle, retiringObjects } from './key-lifecycle.js';
+import { declaredKey, lifecycleIndex, liveExpiresIn, planLifecycle, retiringObjects } from './key-lifecycle.js';
 import { DEFAULT_LEASE_TTL_MS, leaseInfo } from '../core/reserved-names.js';
 import { canonicalLifecycleDuration, parseLifecycleDuration as parseLifecycle } from '../core/duration.js';
 import { keyExpiresInMs } from '../config/lifecycle.js';
@@ -103,11 +103,11 @@ export const key: ResourceKind = {
   },
 
   live(ctx) {
-    const declared = lifecycleIndex(ctx).declared;
+    const ix = lifecycleIndex(ctx);
     return ctx.live.keys.flatMap((k) => {
       if (isOradminKeyName(k.name)) return [];
       const slug = ctx.slugOf(k.workspace_id);
-      const decl = declared.get(`${slug}/${k.name}`)?.decl;
+      const decl = declaredKey(ix, slug, k.name)?.decl;
       const expiresInMs = decl && !decl.absent ? keyExpiresInMs(decl) : undefined;
       return [
         {
