@@ -21,7 +21,8 @@ export const keyRoutes: Route[] = [
     handler: (ctx) => {
       const q = ctx.query as ListKeysQuery;
       const ws = workspaceFilter(ctx, q.workspace_id);
-      const keys = keysOf(ctx.state, ws.id).filter((k) => q.include_disabled === 'true' || !k.disabled);
+      const all = keysOf(ctx.state, ws.id);
+      const keys = q.include_disabled === 'true' ? all : all.filter((k) => !k.disabled);
       return ok({ data: page(keys, q.offset ?? 0, KEYS_PAGE_SIZE).map((k) => keyView(k, ctx.state.now())) });
     },
   },

@@ -104,6 +104,7 @@ export function deleteKey(st: Store, hash: string): void {
 }
 
 /** All keys of a workspace, disabled ones included, newest first (ties: latest created first). */
-export function keysOf(st: Store, workspaceId: string): KeyRecord[] {
-  return st.sortedKeys().filter((k) => k.workspace_id === workspaceId);
+export function keysOf(st: Store, workspaceId: string): readonly KeyRecord[] {
+  // The store's cached list: read-only for callers, which filter and page it.
+  return st.workspaceKeys(workspaceId);
 }

@@ -24,6 +24,7 @@ export class Store {
   private defaultId: string;
   private seq: number;
   private sortedKeysCache: KeyRecord[] | null = null;
+  private keysByWorkspaceCache: Map<string, KeyRecord[]> | null = null;
 
   /** The saved organization, or an empty one whose default workspace the caller then creates. */
   constructor(options: StoreOptions = {}, data?: OrgData) {
@@ -114,8 +115,25 @@ export class Store {
     return this.sortedKeysCache;
   }
 
+  /**
+   * The keys of one workspace, newest first; cached with sortedKeys (a key never changes
+   * workspace), because each /keys page would otherwise scan every key of the organization.
+   */
+  workspaceKeys(workspaceId: string): readonly KeyRecord[] {
+    if (!this.keysByWorkspaceCache) {
+      this.keysByWorkspaceCache = new Map();
+      for (const k of this.sortedKeys()) {
+        const list = this.keysByWorkspaceCache.get(k.workspace_id);
+        if (list) list.push(k);
+        else this.keysByWorkspaceCache.set(k.workspace_id, [k]);
+      }
+    }
+    return this.keysByWorkspaceCache.get(workspaceId) ?? [];
+  }
+
   /** Call after adding or removing keys. */
   touchKeys(): void {
     this.sortedKeysCache = null;
+    this.keysByWorkspaceCache = null;
   }
 }
