@@ -106,24 +106,34 @@ export class SandboxServer {
         fault,
       });
 
-    if (!(await this.delay())) {
+    // The configured latency is the time from request to answer, the sandbox's own work inside it:
+    // the request is handled half-way through, the answer leaves at the end. Handling it only once
+    // the whole latency had passed added that work to every request — serialized, since eight
+    // requests sent together all came due together — so a page took 50 ms + its turn in the queue.
+    const wait = this.latencyMs();
+    const due = started + wait;
+    if (!(await this.waitFor(wait / 2))) {
       resetConnection(req.socket);
       return;
     }
+    const answerAtDue = async (): Promise<boolean> => this.waitFor(due - performance.now());
 
     const bucket = this.settings.rateLimit?.take();
     if (bucket && !bucket.ok) {
+      if (!(await answerAtDue())) return resetConnection(req.socket);
       respond(errorResult(429, 'Rate limit exceeded'), { 'retry-after': String(bucket.retryAfterSeconds) }, true);
       return finish(429, 'rate-limit');
     }
     const fault = faults.pick(operationId);
     if (fault?.kind === 'reset') {
+      await answerAtDue();
       resetConnection(req.socket);
       return finish(null, 'reset');
     }
     if (fault) {
       const headers: Record<string, string> =
         fault.status === 429 ? { 'retry-after': String(faults.config.retryAfterSeconds) } : {};
+      if (!(await answerAtDue())) return resetConnection(req.socket);
       respond(errorResult(fault.status, `Injected fault: ${INJECTED_MESSAGES[fault.status]}`), headers, true);
       return finish(fault.status, String(fault.status) as InjectedFault);
     }
@@ -133,21 +143,27 @@ export class SandboxServer {
       if (method !== 'GET') this.settings.onCommit?.();
       if (faults.takeDrop(operationId)) {
         // The write is committed; the client never learns it (a lost response).
+        await answerAtDue();
         resetConnection(req.socket);
         return finish(result.status, 'drop-after-commit');
       }
     }
+    if (!(await answerAtDue())) return resetConnection(req.socket);
     respond(result);
     finish(result.status, null);
   }
 
-  /** Waits the configured latency; false when the server closed meanwhile. */
-  private async delay(): Promise<boolean> {
+  /** This request's latency: the configured one, plus jitter. */
+  private latencyMs(): number {
     const { ms, jitterMs } = this.settings.latency;
-    const wait = ms + (jitterMs > 0 ? this.settings.jitterRng() * jitterMs : 0);
-    if (wait > 0) {
+    return ms + (jitterMs > 0 ? this.settings.jitterRng() * jitterMs : 0);
+  }
+
+  /** Waits `ms` (nothing when not positive); false when the server closed meanwhile. */
+  private async waitFor(ms: number): Promise<boolean> {
+    if (ms >= 1) {
       try {
-        await sleep(wait, undefined, { signal: this.closing.signal });
+        await sleep(ms, undefined, { signal: this.closing.signal });
       } catch {
         return false;
       }
