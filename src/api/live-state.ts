@@ -58,7 +58,7 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
   // The default workspace can be read before /workspaces answers: /keys and /guardrails list it
   // when no workspace_id is given, and /workspaces/{id}/budgets takes the slug (README, "Listing").
   // That saves a round trip, the whole read for a one-workspace organization.
-  const expectedKeys = settledValue(options.expectedKeys);
+  const expectedKeys = { now: settledValue(options.expectedKeys), arrives: options.expectedKeys };
   const early = readDefaultWorkspaceEarly(client, expectedKeys);
   // Started before awaiting the workspaces, so that they overlap with everything else.
   const perWorkspace = workspacesRead.then((workspaces) => {
@@ -107,9 +107,15 @@ export async function readLiveState(client: Requester, options: ReadLiveStateOpt
   return state;
 }
 
-/** The expected key count of a workspace, as far as it is known when asked (paginate.ts never waits for it). */
-function expectedIn(hints: () => Readonly<Record<string, number>> | undefined, slug: string): { expected: () => number | undefined } {
-  return { expected: () => hints()?.[slug] };
+/** The file's key counts: as far as known when asked (paginate.ts never waits for them), and when they arrive. */
+interface KeyHints {
+  now: () => Readonly<Record<string, number>> | undefined;
+  arrives: Promise<unknown> | undefined;
+}
+
+/** The expected key count of a workspace, as far as it is known when asked, and when it may become known. */
+function expectedIn(hints: KeyHints, slug: string): { expected: () => number | undefined; hintArrives?: Promise<unknown> } {
+  return { expected: () => hints.now()?.[slug], ...(hints.arrives ? { hintArrives: hints.arrives } : {}) };
 }
 
 /** A promise's value once it has settled, read synchronously; undefined before, or if it failed. */
@@ -129,7 +135,7 @@ interface EarlyReads {
 }
 
 /** The default workspace's keys, guardrails and budgets, asked for without its id. */
-function readDefaultWorkspaceEarly(client: Requester, expectedKeys: () => Readonly<Record<string, number>> | undefined): EarlyReads {
+function readDefaultWorkspaceEarly(client: Requester, expectedKeys: KeyHints): EarlyReads {
   const early: EarlyReads = {
     keys: readAllKeys(client, { ...DEFAULT_WORKSPACE_LISTS.keys, ...expectedIn(expectedKeys, DEFAULT_WORKSPACE) }),
     guardrails: readCountedList(client, { ...DEFAULT_WORKSPACE_LISTS.guardrails, schema: ListGuardrailsResponse, idOf: (g) => g.id }),
@@ -144,7 +150,7 @@ async function readWorkspaceContents(
   client: Requester,
   ws: LiveWorkspace,
   options: ReadLiveStateOptions,
-  expectedKeys: () => Readonly<Record<string, number>> | undefined,
+  expectedKeys: KeyHints,
   early: EarlyReads | undefined,
 ): Promise<WorkspaceContents> {
   const wsAddress = `workspace.${ws.slug}`;

@@ -81,6 +81,12 @@ export interface KeysListOptions {
    * for at once instead of growing to them.
    */
   expected?: () => number | undefined;
+  /**
+   * Settles when `expected` may have become known: the pages it allows are asked for then, not
+   * only when the next page comes back (a hint from a worker thread often arrives just after the
+   * first page).
+   */
+  hintArrives?: Promise<unknown>;
 }
 
 /**
@@ -111,7 +117,7 @@ export async function readAllKeys(client: Requester, options: KeysListOptions): 
     const expected = options.expected?.();
     return expected === undefined ? undefined : Math.floor(expected / KEYS_PAGE_SIZE);
   };
-  const pages = await readAhead(fetchPage, first, expectedEnd, maxWindow, options.address);
+  const pages = await readAhead(fetchPage, first, expectedEnd, maxWindow, options.address, options.hintArrives);
   return dedupe(pages.flat(), hashOf);
 }
 
@@ -124,6 +130,7 @@ function readAhead(
   expectedEnd: () => number | undefined,
   maxWindow: number,
   address: string | undefined,
+  hintArrives: Promise<unknown> | undefined,
 ): Promise<LiveKey[][]> {
   return new Promise((resolve, reject) => {
     const pages: LiveKey[][] = [first];
@@ -202,6 +209,10 @@ function readAhead(
       }
     };
     pump();
+    void hintArrives?.then(
+      () => settled || pump(),
+      () => undefined,
+    );
   });
 }
 

@@ -63,6 +63,26 @@ describe('readAllKeys', () => {
     expect(client.stats().peakInFlight).toBe(8);
   });
 
+  it('asks for the pages a late hint allows as soon as it arrives, not when the next page comes back', async () => {
+    // The hint of a large file comes from a worker thread, often just after the first page. Latency
+    // of a second, so that each check sits a quarter second or more from the events around it.
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'huge', name: 'Huge' }], keys: keys(1_234, 'huge') }, latencyMs: 1_000 });
+    const { client } = clientFor(sb);
+    let hint: number | undefined;
+    const hintArrives = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        hint = 1_234;
+        resolve();
+      }, 1_300),
+    );
+    const reading = readAllKeys(client, { workspaceId: sb.state.workspace('huge')!.id, expected: () => hint, hintArrives });
+    // Page 0 is back at ~1 s, pages 1 and 2 (the first batch, no hint yet) at ~2 s; the hint at 1.3 s.
+    await new Promise((r) => setTimeout(r, 1_750));
+    expect(client.stats().requests).toBe(9); // page 0, pages 1-2, and six more up to the eight in flight
+    expect(await reading).toHaveLength(1_234);
+    expect(client.stats().requests).toBe(13);
+  });
+
   it('keeps the gate full while pages come back: no round waits for a whole window', async () => {
     const sb = await sandbox({ seed: { workspaces: [{ slug: 'huge', name: 'Huge' }], keys: keys(3_050, 'huge') }, latencyMs: 20 });
     const { client } = clientFor(sb);
