@@ -11,7 +11,7 @@
 // Update this file when the reference file is updated: re-read the changed components, never
 // guess a field. Query schemas parse the string form of a query parameter, as it travels in a URL.
 import * as z from 'zod';
-import '../zod-setup.js';
+import { compiled } from '../zod-setup.js';
 import { PAGE_LIMIT_MAX } from './list-requests.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -102,23 +102,25 @@ const UsageFields = {
   byok_usage_monthly: z.number(),
 };
 
-/** The API key object returned by /keys and /keys/{hash}. */
-export const KeyObject = z.looseObject({
-  hash: z.string(),
-  name: z.string(),
-  label: z.string(),
-  disabled: z.boolean(),
-  limit: z.number().nullable(),
-  limit_remaining: z.number().nullable(),
-  limit_reset: z.string().nullable(),
-  include_byok_in_limit: z.boolean(),
-  ...UsageFields,
-  created_at: z.string(),
-  updated_at: z.string().nullable(),
-  expires_at: z.string().nullable().optional(),
-  creator_user_id: z.string().nullable(),
-  workspace_id: z.string(),
-});
+/** The API key object returned by /keys and /keys/{hash}: parsed by the thousand, so compiled. */
+export const KeyObject = compiled(() =>
+  z.looseObject({
+    hash: z.string(),
+    name: z.string(),
+    label: z.string(),
+    disabled: z.boolean(),
+    limit: z.number().nullable(),
+    limit_remaining: z.number().nullable(),
+    limit_reset: z.string().nullable(),
+    include_byok_in_limit: z.boolean(),
+    ...UsageFields,
+    created_at: z.string(),
+    updated_at: z.string().nullable(),
+    expires_at: z.string().nullable().optional(),
+    creator_user_id: z.string().nullable(),
+    workspace_id: z.string(),
+  }),
+);
 
 export const ListKeysResponse = z.looseObject({ data: z.array(KeyObject) });
 export const CreateKeysResponse = z.looseObject({ data: KeyObject, key: z.string() });
@@ -295,15 +297,18 @@ export const BulkUnassignKeysResponse = z.looseObject({ unassigned_count: z.int(
 export const BulkAssignMembersResponse = z.looseObject({ assigned_count: z.int() });
 export const BulkUnassignMembersResponse = z.looseObject({ unassigned_count: z.int() });
 
-export const KeyAssignment = z.looseObject({
-  id: z.string(),
-  key_hash: z.string(),
-  guardrail_id: z.string(),
-  key_name: z.string(),
-  key_label: z.string(),
-  assigned_by: z.string().nullable(),
-  created_at: z.string(),
-});
+/** Parsed by the thousand (a binding per key), so compiled. */
+export const KeyAssignment = compiled(() =>
+  z.looseObject({
+    id: z.string(),
+    key_hash: z.string(),
+    guardrail_id: z.string(),
+    key_name: z.string(),
+    key_label: z.string(),
+    assigned_by: z.string().nullable(),
+    created_at: z.string(),
+  }),
+);
 export const MemberAssignment = z.looseObject({
   id: z.string(),
   user_id: z.string(),

@@ -4,7 +4,7 @@
 // (shared/openrouter-api/management.openapi.yaml) so that its documentation explains them.
 // Cross-object rules (references, uniqueness, budget order, policy) live in rules.ts and policy.ts.
 import * as z from 'zod';
-import '../zod-setup.js';
+import { compiled } from '../zod-setup.js';
 import { LIFECYCLE_DURATION_PATTERN, parseLifecycleDuration } from '../duration.js';
 
 const d = (description: string) => ({ description });
@@ -190,47 +190,52 @@ const keySettings = {
     .meta(d('Count bring-your-own-key usage toward the limit. Omitted: defaults.key, else false.')),
 };
 
-const key = z
-  .strictObject({
-    name: z.string().min(1).meta(d('Name, unique within its workspace (identity).')),
-    workspace: slug.optional().meta(d('Slug of the workspace the key belongs to. Default: default.')),
-    ...keySettings,
-    expires_at: utcTimestamp
-      .nullable()
-      .optional()
-      .meta(d('Expiry, UTC with seconds (2027-06-30T00:00:00Z). Omitted: never. Changing it replaces the key.')),
-    expires_in: lifecycleDuration
-      .optional()
-      .meta(
-        d(
-          'Instead of expires_at: each key created for this declaration (and each successor of a rotation) expires this ' +
-            'long after its creation, e.g. 30d. Compared with the live key\'s expires_at − created_at; changing it replaces the key.',
+// A file declares keys by the thousand: compiled (zod-setup.ts).
+const key = compiled(() =>
+  z
+    .strictObject({
+      name: z.string().min(1).meta(d('Name, unique within its workspace (identity).')),
+      workspace: slug.optional().meta(d('Slug of the workspace the key belongs to. Default: default.')),
+      ...keySettings,
+      expires_at: utcTimestamp
+        .nullable()
+        .optional()
+        .meta(d('Expiry, UTC with seconds (2027-06-30T00:00:00Z). Omitted: never. Changing it replaces the key.')),
+      expires_in: lifecycleDuration
+        .optional()
+        .meta(
+          d(
+            'Instead of expires_at: each key created for this declaration (and each successor of a rotation) expires this ' +
+              'long after its creation, e.g. 30d. Compared with the live key\'s expires_at − created_at; changing it replaces the key.',
+          ),
         ),
-      ),
-    rotation: rotation
-      .nullable()
-      .optional()
-      .meta(d('Rotation of this key (see rotation in defaults.key); null: none, whatever defaults.key says.')),
-    disabled: z.boolean().optional().meta(d('Disable the key. Omitted: false (enabled).')),
-    guardrail: z
-      .string()
-      .min(1)
-      .nullable()
-      .optional()
-      .meta(d('Name of the guardrail bound to the key, in the same workspace. Omitted: none.')),
-    creator_user_id: memberRef
-      .optional()
-      .meta(d('Member who owns the key (e-mail or user id). Omitted: not managed. Changing it replaces the key.')),
-    allow_replace: z
-      .boolean()
-      .optional()
-      .meta(d('Allow apply to replace this key (new secret) when an immutable field changes.')),
-    absent: z
-      .boolean()
-      .optional()
-      .meta(d('true: delete this key if it exists, and nothing else (give only name and workspace).')),
-  })
-  .meta(d('An inference API key. Its secret goes only to the secrets sink.'));
+      rotation: rotation
+        .nullable()
+        .optional()
+        .meta(d('Rotation of this key (see rotation in defaults.key); null: none, whatever defaults.key says.')),
+      disabled: z.boolean().optional().meta(d('Disable the key. Omitted: false (enabled).')),
+      guardrail: z
+        .string()
+        .min(1)
+        .nullable()
+        .optional()
+        .meta(d('Name of the guardrail bound to the key, in the same workspace. Omitted: none.')),
+      creator_user_id: memberRef
+        .optional()
+        .meta(d('Member who owns the key (e-mail or user id). Omitted: not managed. Changing it replaces the key.')),
+      allow_replace: z
+        .boolean()
+        .optional()
+        .meta(d('Allow apply to replace this key (new secret) when an immutable field changes.')),
+      absent: z
+        .boolean()
+        .optional()
+        .meta(d('true: delete this key if it exists, and nothing else (give only name and workspace).')),
+    })
+    .meta(d('An inference API key. Its secret goes only to the secrets sink.')),
+);
+/** One declared key (test/config/compiled-schemas.test.ts compares it with its jitless twin). */
+export const KeyDeclSchema = key;
 
 // --- workspaces ------------------------------------------------------------------------------------
 
