@@ -54,7 +54,7 @@ export interface LifecycleIndex {
   predecessors: Predecessor[];
   bySuccessor: Map<string, Predecessor[]>;
   byHash: Map<string, Predecessor>;
-  /** `<slug>/<name>` → the declaration (the last one of that name), in file order. */
+  /** `<slug>/<name>` → the declaration (the last one of that name); composed on first use. */
   declared: Map<string, DeclaredKey>;
   /** The same by slug, then name: looked up once per live key, without composing a string. */
   declaredIn: Map<string, Map<string, DeclaredKey>>;
