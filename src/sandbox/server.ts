@@ -81,7 +81,7 @@ export class SandboxServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const { log, faults } = this.settings;
+    const { log } = this.settings;
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const match = url.pathname.startsWith(`${API_PREFIX}/`)
@@ -116,41 +116,43 @@ export class SandboxServer {
       resetConnection(req.socket);
       return;
     }
-    const answerAtDue = async (): Promise<boolean> => this.waitFor(due - performance.now());
+    const outcome = await this.decide(req, url, match, method);
+    // The answer leaves when the latency is over; a server that closed meanwhile resets instead.
+    const open = await this.waitFor(due - performance.now());
+    if (outcome.reset) {
+      resetConnection(req.socket);
+      return finish(outcome.status, outcome.fault);
+    }
+    if (!open) return resetConnection(req.socket);
+    respond(outcome.result, outcome.headers, outcome.fault !== null);
+    finish(outcome.result.status, outcome.fault);
+  }
 
+  /**
+   * What a request gets, decided (and, for a write, committed) half-way through its latency: the
+   * sandbox's rate limit, an injected fault, or the route's answer — or a connection reset.
+   */
+  private async decide(req: IncomingMessage, url: URL, match: RouteMatch | undefined, method: string): Promise<Outcome> {
+    const { faults } = this.settings;
+    const operationId = match?.route.operationId ?? null;
     const bucket = this.settings.rateLimit?.take();
     if (bucket && !bucket.ok) {
-      if (!(await answerAtDue())) return resetConnection(req.socket);
-      respond(errorResult(429, 'Rate limit exceeded'), { 'retry-after': String(bucket.retryAfterSeconds) }, true);
-      return finish(429, 'rate-limit');
+      return { reset: false, result: errorResult(429, 'Rate limit exceeded'), headers: { 'retry-after': String(bucket.retryAfterSeconds) }, fault: 'rate-limit' };
     }
     const fault = faults.pick(operationId);
-    if (fault?.kind === 'reset') {
-      await answerAtDue();
-      resetConnection(req.socket);
-      return finish(null, 'reset');
-    }
+    if (fault?.kind === 'reset') return { reset: true, status: null, fault: 'reset' };
     if (fault) {
       const headers: Record<string, string> =
         fault.status === 429 ? { 'retry-after': String(faults.config.retryAfterSeconds) } : {};
-      if (!(await answerAtDue())) return resetConnection(req.socket);
-      respond(errorResult(fault.status, `Injected fault: ${INJECTED_MESSAGES[fault.status]}`), headers, true);
-      return finish(fault.status, String(fault.status) as InjectedFault);
+      return { reset: false, result: errorResult(fault.status, `Injected fault: ${INJECTED_MESSAGES[fault.status]}`), headers, fault: String(fault.status) as InjectedFault };
     }
-
     const result = await this.dispatch(req, url, match);
     if (result.status < 300) {
       if (method !== 'GET') this.settings.onCommit?.();
-      if (faults.takeDrop(operationId)) {
-        // The write is committed; the client never learns it (a lost response).
-        await answerAtDue();
-        resetConnection(req.socket);
-        return finish(result.status, 'drop-after-commit');
-      }
+      // The write is committed; the client never learns it (a lost response).
+      if (faults.takeDrop(operationId)) return { reset: true, status: result.status, fault: 'drop-after-commit' };
     }
-    if (!(await answerAtDue())) return resetConnection(req.socket);
-    respond(result);
-    finish(result.status, null);
+    return { reset: false, result, headers: {}, fault: null };
   }
 
   /** This request's latency: the configured one, plus jitter. */
@@ -193,6 +195,11 @@ export class SandboxServer {
     }
   }
 }
+
+/** How a request ends: an answer (injected when `fault` is set), or a reset connection. */
+type Outcome =
+  | { reset: false; result: RouteResult; headers: Record<string, string>; fault: InjectedFault | null }
+  | { reset: true; status: number | null; fault: InjectedFault };
 
 let validator: Promise<RequestValidator> | undefined;
 
