@@ -14,11 +14,16 @@ import * as z from 'zod';
 import { compiled } from '../zod-setup.js';
 import { PAGE_LIMIT_MAX } from './list-requests.js';
 
+// Every schema here is built the first time it parses (z.lazy), not when the module loads: building
+// all ~75 of them — requests, write answers, activity — cost ~25 ms of every command, and a plan
+// parses only the list answers. The two objects parsed by the thousand are built eagerly, compiled.
+const lazy = <T extends z.ZodType>(build: () => T): z.ZodLazy<T> => z.lazy(build);
+
 // ---------------------------------------------------------------------------------------------
 // Shared building blocks
 
 /** Reference `format: uuid`. */
-const Uuid = z.uuid();
+const Uuid = lazy(() => z.uuid());
 
 /** A query-string integer (`type: integer`), parsed from its text. */
 function queryInt(bounds: { min: number; max?: number }) {
@@ -33,18 +38,18 @@ function queryInt(bounds: { min: number; max?: number }) {
 export { KEYS_PAGE_SIZE, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from './list-requests.js';
 
 /** `offset`: integer, minimum 0, default 0 (every paginated list). */
-const OffsetParam = queryInt({ min: 0 });
+const OffsetParam = lazy(() => queryInt({ min: 0 }));
 /** `limit`: integer 1..100, default 50 (every list but /keys). */
-const LimitParam = queryInt({ min: 1, max: PAGE_LIMIT_MAX });
+const LimitParam = lazy(() => queryInt({ min: 1, max: PAGE_LIMIT_MAX }));
 
 /** Query of every paginated list except /keys and /guardrails. */
-export const PaginationQuery = z.strictObject({
+export const PaginationQuery = lazy(() => z.strictObject({
   offset: OffsetParam.optional(),
   limit: LimitParam.optional(),
-});
+}));
 
 /** Error body of every non-2xx answer (BadRequestResponse, UnauthorizedResponse, ... share it). */
-export const ErrorResponse = z.looseObject({
+export const ErrorResponse = lazy(() => z.looseObject({
   error: z.looseObject({
     code: z.int(),
     message: z.string(),
@@ -52,27 +57,27 @@ export const ErrorResponse = z.looseObject({
   }),
   openrouter_metadata: z.record(z.string(), z.unknown()).nullable().optional(),
   user_id: z.string().nullable().optional(),
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Keys (/keys, /keys/{hash}, /key) — inline schemas in the reference, named after their operation.
 
 /** `limit_reset` of a key: enum daily|weekly|monthly|null. */
-export const KeyLimitReset = z.enum(['daily', 'weekly', 'monthly']).nullable();
+export const KeyLimitReset = lazy(() => z.enum(['daily', 'weekly', 'monthly']).nullable());
 
 /** Reference: "ISO 8601 UTC timestamp ... Must be UTC, other timezones will be rejected". */
-export const UtcDateTime = z.iso.datetime({ error: 'must be an ISO 8601 UTC timestamp ending in "Z"' });
+export const UtcDateTime = lazy(() => z.iso.datetime({ error: 'must be an ISO 8601 UTC timestamp ending in "Z"' }));
 
 /** GET /keys query: `offset`, `workspace_id`, `include_disabled` only — no `limit`. */
-export const ListKeysQuery = z.strictObject({
+export const ListKeysQuery = lazy(() => z.strictObject({
   offset: OffsetParam.optional(),
   workspace_id: Uuid.optional(),
   // `type: string` with `x-openrouter-type: boolean`: the literal text true/false.
   include_disabled: z.enum(['true', 'false']).optional(),
-});
+}));
 
 /** POST /keys body. `disabled` is not part of it (README, "Keys"). */
-export const CreateKeysRequest = z.strictObject({
+export const CreateKeysRequest = lazy(() => z.strictObject({
   name: z.string().min(1),
   limit: z.number().nullable().optional(),
   limit_reset: KeyLimitReset.optional(),
@@ -80,18 +85,18 @@ export const CreateKeysRequest = z.strictObject({
   expires_at: UtcDateTime.nullable().optional(),
   workspace_id: Uuid.optional(),
   creator_user_id: z.string().min(1).nullable().optional(),
-});
+}));
 
 /** PATCH /keys/{hash} body: workspace_id, expires_at and creator_user_id are create-only. */
-export const UpdateKeysRequest = z.strictObject({
+export const UpdateKeysRequest = lazy(() => z.strictObject({
   name: z.string().optional(),
   disabled: z.boolean().optional(),
   limit: z.number().nullable().optional(),
   limit_reset: KeyLimitReset.optional(),
   include_byok_in_limit: z.boolean().optional(),
-});
+}));
 
-const UsageFields = {
+const usageFields = () => ({
   usage: z.number(),
   usage_daily: z.number(),
   usage_weekly: z.number(),
@@ -100,7 +105,7 @@ const UsageFields = {
   byok_usage_daily: z.number(),
   byok_usage_weekly: z.number(),
   byok_usage_monthly: z.number(),
-};
+});
 
 /** The API key object returned by /keys and /keys/{hash}: parsed by the thousand, so compiled. */
 export const KeyObject = compiled(() =>
@@ -113,7 +118,7 @@ export const KeyObject = compiled(() =>
     limit_remaining: z.number().nullable(),
     limit_reset: z.string().nullable(),
     include_byok_in_limit: z.boolean(),
-    ...UsageFields,
+    ...usageFields(),
     created_at: z.string(),
     updated_at: z.string().nullable(),
     expires_at: z.string().nullable().optional(),
@@ -122,59 +127,59 @@ export const KeyObject = compiled(() =>
   }),
 );
 
-export const ListKeysResponse = z.looseObject({ data: z.array(KeyObject) });
-export const CreateKeysResponse = z.looseObject({ data: KeyObject, key: z.string() });
-export const GetKeyResponse = z.looseObject({ data: KeyObject });
-export const UpdateKeysResponse = z.looseObject({ data: KeyObject });
-export const DeleteKeysResponse = z.looseObject({ deleted: z.literal(true) });
+export const ListKeysResponse = lazy(() => z.looseObject({ data: z.array(KeyObject) }));
+export const CreateKeysResponse = lazy(() => z.looseObject({ data: KeyObject, key: z.string() }));
+export const GetKeyResponse = lazy(() => z.looseObject({ data: KeyObject }));
+export const UpdateKeysResponse = lazy(() => z.looseObject({ data: KeyObject }));
+export const DeleteKeysResponse = lazy(() => z.looseObject({ deleted: z.literal(true) }));
 
 /** GET /key: the key of the current session (here, the management key). */
-export const CurrentKey = z.looseObject({
+export const CurrentKey = lazy(() => z.looseObject({
   label: z.string(),
   limit: z.number().nullable(),
   limit_remaining: z.number().nullable(),
   limit_reset: z.string().nullable(),
   include_byok_in_limit: z.boolean(),
-  ...UsageFields,
+  ...usageFields(),
   is_free_tier: z.boolean(),
   is_management_key: z.boolean(),
   is_provisioning_key: z.boolean(),
   creator_user_id: z.string().nullable(),
   expires_at: z.string().nullable().optional(),
   rate_limit: z.looseObject({ requests: z.int(), interval: z.string(), note: z.string() }),
-});
-export const GetCurrentKeyResponse = z.looseObject({ data: CurrentKey });
+}));
+export const GetCurrentKeyResponse = lazy(() => z.looseObject({ data: CurrentKey }));
 
 /** GET /credits. */
-export const GetCreditsResponse = z.looseObject({
+export const GetCreditsResponse = lazy(() => z.looseObject({
   data: z.looseObject({ total_credits: z.number(), total_usage: z.number() }),
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Organization members
 
-export const OrganizationMemberRole = z.enum(['org:admin', 'org:member']);
+export const OrganizationMemberRole = lazy(() => z.enum(['org:admin', 'org:member']));
 
-export const OrganizationMember = z.looseObject({
+export const OrganizationMember = lazy(() => z.looseObject({
   id: z.string(),
   email: z.string(),
   first_name: z.string().nullable(),
   last_name: z.string().nullable(),
   role: OrganizationMemberRole,
-});
-export const ListOrganizationMembersResponse = z.looseObject({
+}));
+export const ListOrganizationMembersResponse = lazy(() => z.looseObject({
   data: z.array(OrganizationMember),
   total_count: z.int(),
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Guardrails
 
 /** GuardrailInterval: daily|weekly|monthly|null. */
-export const GuardrailInterval = z.enum(['daily', 'weekly', 'monthly']).nullable();
-export const ContentFilterAction = z.enum(['redact', 'block', 'flag']);
-export const ContentFilterBuiltinAction = z.enum(['redact', 'block', 'flag']);
-export const ContentFilterBuiltinSlug = z.enum([
+export const GuardrailInterval = lazy(() => z.enum(['daily', 'weekly', 'monthly']).nullable());
+export const ContentFilterAction = lazy(() => z.enum(['redact', 'block', 'flag']));
+export const ContentFilterBuiltinAction = lazy(() => z.enum(['redact', 'block', 'flag']));
+export const ContentFilterBuiltinSlug = lazy(() => z.enum([
   'email',
   'phone',
   'ssn',
@@ -183,35 +188,36 @@ export const ContentFilterBuiltinSlug = z.enum([
   'person-name',
   'address',
   'regex-prompt-injection',
-]);
-export const PromptInjectionScanScope = z.enum(['user_only', 'all_messages']);
+]));
+export const PromptInjectionScanScope = lazy(() => z.enum(['user_only', 'all_messages']));
 
-export const ContentFilterEntry = z.strictObject({
+const contentFilterEntryFields = () => ({
   pattern: z.string().min(1),
   action: ContentFilterAction,
   label: z.string().max(100).nullable().optional(),
 });
+export const ContentFilterEntry = lazy(() => z.strictObject(contentFilterEntryFields()));
 
 /** Builtin filter as sent: `label` is deprecated, accepted and ignored. */
-export const ContentFilterBuiltinEntryInput = z.strictObject({
+export const ContentFilterBuiltinEntryInput = lazy(() => z.strictObject({
   slug: ContentFilterBuiltinSlug,
   action: ContentFilterBuiltinAction,
   label: z.string().max(100).optional(),
   scan_scope: PromptInjectionScanScope.optional(),
-});
+}));
 
 /** Builtin filter as returned: `label` is system-assigned. */
-export const ContentFilterBuiltinEntry = z.looseObject({
+export const ContentFilterBuiltinEntry = lazy(() => z.looseObject({
   slug: ContentFilterBuiltinSlug,
   action: ContentFilterBuiltinAction,
   label: z.string().optional(),
   scan_scope: PromptInjectionScanScope.optional(),
-});
+}));
 
 /** The list fields: `minItems: 1` or null (an empty list is written as null). */
-const NonEmptyStringList = z.array(z.string()).min(1).nullable();
+const NonEmptyStringList = lazy(() => z.array(z.string()).min(1).nullable());
 
-const GuardrailWritableFields = {
+const guardrailWritableFields = () => ({
   description: z.string().max(1000).nullable().optional(),
   limit_usd: z.number().nullable().optional(),
   reset_interval: GuardrailInterval.optional(),
@@ -231,27 +237,27 @@ const GuardrailWritableFields = {
   content_filters: z.array(ContentFilterEntry).nullable().optional(),
   content_filter_builtins: z.array(ContentFilterBuiltinEntryInput).nullable().optional(),
   include_byok_in_budgets: z.boolean().optional(),
-};
+});
 
-export const CreateGuardrailRequest = z.strictObject({
+export const CreateGuardrailRequest = lazy(() => z.strictObject({
   name: z.string().min(1).max(200),
   workspace_id: Uuid.optional(),
-  ...GuardrailWritableFields,
-});
+  ...guardrailWritableFields(),
+}));
 
-export const UpdateGuardrailRequest = z.strictObject({
+export const UpdateGuardrailRequest = lazy(() => z.strictObject({
   name: z.string().min(1).max(200).optional(),
-  ...GuardrailWritableFields,
-});
+  ...guardrailWritableFields(),
+}));
 
 /** GET /guardrails query: pagination plus `workspace_id`. */
-export const ListGuardrailsQuery = z.strictObject({
+export const ListGuardrailsQuery = lazy(() => z.strictObject({
   offset: OffsetParam.optional(),
   limit: LimitParam.optional(),
   workspace_id: Uuid.optional(),
-});
+}));
 
-export const Guardrail = z.looseObject({
+export const Guardrail = lazy(() => z.looseObject({
   id: z.string(),
   name: z.string(),
   workspace_id: z.string().nullable(),
@@ -271,31 +277,31 @@ export const Guardrail = z.looseObject({
   enable_free_model_publication: z.boolean().nullable().optional(),
   enable_free_model_training: z.boolean().nullable().optional(),
   enable_paid_model_training: z.boolean().nullable().optional(),
-  content_filters: z.array(z.looseObject(ContentFilterEntry.shape)).nullable().optional(),
+  content_filters: z.array(z.looseObject(contentFilterEntryFields())).nullable().optional(),
   content_filter_builtins: z.array(ContentFilterBuiltinEntry).nullable().optional(),
   include_byok_in_budgets: z.boolean(),
   created_at: z.string(),
   updated_at: z.string().nullable().optional(),
-});
+}));
 
-export const ListGuardrailsResponse = z.looseObject({ data: z.array(Guardrail), total_count: z.int() });
-export const CreateGuardrailResponse = z.looseObject({ data: Guardrail });
-export const GetGuardrailResponse = z.looseObject({ data: Guardrail });
-export const UpdateGuardrailResponse = z.looseObject({ data: Guardrail });
-export const DeleteGuardrailResponse = z.looseObject({ deleted: z.literal(true) });
+export const ListGuardrailsResponse = lazy(() => z.looseObject({ data: z.array(Guardrail), total_count: z.int() }));
+export const CreateGuardrailResponse = lazy(() => z.looseObject({ data: Guardrail }));
+export const GetGuardrailResponse = lazy(() => z.looseObject({ data: Guardrail }));
+export const UpdateGuardrailResponse = lazy(() => z.looseObject({ data: Guardrail }));
+export const DeleteGuardrailResponse = lazy(() => z.looseObject({ deleted: z.literal(true) }));
 
 // ---------------------------------------------------------------------------------------------
 // Guardrail assignments
 
-export const BulkAssignKeysRequest = z.strictObject({ key_hashes: z.array(z.string().min(1)).min(1) });
-export const BulkUnassignKeysRequest = z.strictObject({ key_hashes: z.array(z.string().min(1)).min(1) });
-export const BulkAssignMembersRequest = z.strictObject({ member_user_ids: z.array(z.string().min(1)).min(1) });
-export const BulkUnassignMembersRequest = z.strictObject({ member_user_ids: z.array(z.string().min(1)).min(1) });
+export const BulkAssignKeysRequest = lazy(() => z.strictObject({ key_hashes: z.array(z.string().min(1)).min(1) }));
+export const BulkUnassignKeysRequest = lazy(() => z.strictObject({ key_hashes: z.array(z.string().min(1)).min(1) }));
+export const BulkAssignMembersRequest = lazy(() => z.strictObject({ member_user_ids: z.array(z.string().min(1)).min(1) }));
+export const BulkUnassignMembersRequest = lazy(() => z.strictObject({ member_user_ids: z.array(z.string().min(1)).min(1) }));
 
-export const BulkAssignKeysResponse = z.looseObject({ assigned_count: z.int() });
-export const BulkUnassignKeysResponse = z.looseObject({ unassigned_count: z.int() });
-export const BulkAssignMembersResponse = z.looseObject({ assigned_count: z.int() });
-export const BulkUnassignMembersResponse = z.looseObject({ unassigned_count: z.int() });
+export const BulkAssignKeysResponse = lazy(() => z.looseObject({ assigned_count: z.int() }));
+export const BulkUnassignKeysResponse = lazy(() => z.looseObject({ unassigned_count: z.int() }));
+export const BulkAssignMembersResponse = lazy(() => z.looseObject({ assigned_count: z.int() }));
+export const BulkUnassignMembersResponse = lazy(() => z.looseObject({ unassigned_count: z.int() }));
 
 /** Parsed by the thousand (a binding per key), so compiled. */
 export const KeyAssignment = compiled(() =>
@@ -309,33 +315,33 @@ export const KeyAssignment = compiled(() =>
     created_at: z.string(),
   }),
 );
-export const MemberAssignment = z.looseObject({
+export const MemberAssignment = lazy(() => z.looseObject({
   id: z.string(),
   user_id: z.string(),
   organization_id: z.string(),
   guardrail_id: z.string(),
   assigned_by: z.string().nullable(),
   created_at: z.string(),
-});
-export const ListKeyAssignmentsResponse = z.looseObject({ data: z.array(KeyAssignment), total_count: z.int() });
-export const ListMemberAssignmentsResponse = z.looseObject({
+}));
+export const ListKeyAssignmentsResponse = lazy(() => z.looseObject({ data: z.array(KeyAssignment), total_count: z.int() }));
+export const ListMemberAssignmentsResponse = lazy(() => z.looseObject({
   data: z.array(MemberAssignment),
   total_count: z.int(),
-});
+}));
 
 // ---------------------------------------------------------------------------------------------
 // Workspaces
 
 /** Reference pattern: lowercase alphanumeric segments separated by single hyphens. */
-export const WorkspaceSlug = z
+export const WorkspaceSlug = lazy(() => z
   .string()
   .min(1)
   .max(50)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
     error: 'must be lowercase alphanumeric segments separated by single hyphens',
-  });
+  }));
 
-const WorkspaceSettingsFields = {
+const workspaceSettingsFields = () => ({
   description: z.string().max(500).nullable().optional(),
   default_text_model: z.string().nullable().optional(),
   default_image_model: z.string().nullable().optional(),
@@ -346,24 +352,24 @@ const WorkspaceSettingsFields = {
   // The reference states the range in the description only: "Sampling rate for I/O logging (0.0001-1)".
   io_logging_sampling_rate: z.number().min(0.0001).max(1).optional(),
   io_logging_api_key_ids: z.array(z.int()).nullable().optional(),
-};
+});
 
-export const CreateWorkspaceRequest = z.strictObject({
+export const CreateWorkspaceRequest = lazy(() => z.strictObject({
   name: z.string().min(1).max(100),
   slug: WorkspaceSlug,
-  ...WorkspaceSettingsFields,
-});
+  ...workspaceSettingsFields(),
+}));
 
-export const UpdateWorkspaceRequest = z.strictObject({
+export const UpdateWorkspaceRequest = lazy(() => z.strictObject({
   name: z.string().min(1).max(100).optional(),
   slug: WorkspaceSlug.optional(),
-  ...WorkspaceSettingsFields,
-});
+  ...workspaceSettingsFields(),
+}));
 
 /** `{id}` of /workspaces/{id}...: the workspace UUID or its slug. */
-export const WorkspaceRef = z.string().min(1);
+export const WorkspaceRef = lazy(() => z.string().min(1));
 
-export const Workspace = z.looseObject({
+export const Workspace = lazy(() => z.looseObject({
   id: z.string(),
   name: z.string(),
   slug: z.string(),
@@ -381,80 +387,80 @@ export const Workspace = z.looseObject({
   created_at: z.string(),
   updated_at: z.string().nullable(),
   created_by: z.string().nullable(),
-});
+}));
 
-export const ListWorkspacesResponse = z.looseObject({ data: z.array(Workspace), total_count: z.int() });
-export const CreateWorkspaceResponse = z.looseObject({ data: Workspace });
-export const GetWorkspaceResponse = z.looseObject({ data: Workspace });
-export const UpdateWorkspaceResponse = z.looseObject({ data: Workspace });
-export const DeleteWorkspaceResponse = z.looseObject({ deleted: z.literal(true) });
+export const ListWorkspacesResponse = lazy(() => z.looseObject({ data: z.array(Workspace), total_count: z.int() }));
+export const CreateWorkspaceResponse = lazy(() => z.looseObject({ data: Workspace }));
+export const GetWorkspaceResponse = lazy(() => z.looseObject({ data: Workspace }));
+export const UpdateWorkspaceResponse = lazy(() => z.looseObject({ data: Workspace }));
+export const DeleteWorkspaceResponse = lazy(() => z.looseObject({ deleted: z.literal(true) }));
 
 // ---------------------------------------------------------------------------------------------
 // Workspace members
 
 /** At most 100 user ids per call (maxItems: 100). */
-export const BulkAddWorkspaceMembersRequest = z.strictObject({ user_ids: z.array(z.string()).min(1).max(100) });
-export const BulkRemoveWorkspaceMembersRequest = z.strictObject({
+export const BulkAddWorkspaceMembersRequest = lazy(() => z.strictObject({ user_ids: z.array(z.string()).min(1).max(100) }));
+export const BulkRemoveWorkspaceMembersRequest = lazy(() => z.strictObject({
   user_ids: z.array(z.string()).min(1).max(100),
-});
+}));
 
-export const WorkspaceMember = z.looseObject({
+export const WorkspaceMember = lazy(() => z.looseObject({
   id: z.string(),
   workspace_id: z.string(),
   user_id: z.string(),
   role: z.enum(['admin', 'member']),
   created_at: z.string(),
-});
-export const ListWorkspaceMembersResponse = z.looseObject({
+}));
+export const ListWorkspaceMembersResponse = lazy(() => z.looseObject({
   data: z.array(WorkspaceMember),
   total_count: z.int(),
-});
-export const BulkAddWorkspaceMembersResponse = z.looseObject({
+}));
+export const BulkAddWorkspaceMembersResponse = lazy(() => z.looseObject({
   data: z.array(WorkspaceMember),
   added_count: z.int(),
-});
-export const BulkRemoveWorkspaceMembersResponse = z.looseObject({ removed_count: z.int() });
+}));
+export const BulkRemoveWorkspaceMembersResponse = lazy(() => z.looseObject({ removed_count: z.int() }));
 
 // ---------------------------------------------------------------------------------------------
 // Workspace budgets
 
 /** Path `{interval}`: "lifetime" is the one-time budget, reported as `reset_interval: null`. */
-export const WorkspaceBudgetInterval = z.enum(['daily', 'weekly', 'monthly', 'lifetime']);
+export const WorkspaceBudgetInterval = lazy(() => z.enum(['daily', 'weekly', 'monthly', 'lifetime']));
 
-export const UpsertWorkspaceBudgetRequest = z.strictObject({
+export const UpsertWorkspaceBudgetRequest = lazy(() => z.strictObject({
   // Reference: "Spending limit in USD. Must be greater than 0."
   limit_usd: z.number().gt(0),
   include_byok_in_budgets: z.boolean().optional(),
-});
+}));
 
-export const WorkspaceBudget = z.looseObject({
+export const WorkspaceBudget = lazy(() => z.looseObject({
   id: z.string(),
   workspace_id: z.string(),
   limit_usd: z.number(),
   reset_interval: z.enum(['daily', 'weekly', 'monthly']).nullable(),
   created_at: z.string(),
   updated_at: z.string(),
-});
+}));
 
-export const ListWorkspaceBudgetsResponse = z.looseObject({
+export const ListWorkspaceBudgetsResponse = lazy(() => z.looseObject({
   data: z.array(WorkspaceBudget),
   include_byok_in_budgets: z.boolean().optional(),
-});
-export const GetWorkspaceBudgetResponse = z.looseObject({
+}));
+export const GetWorkspaceBudgetResponse = lazy(() => z.looseObject({
   data: WorkspaceBudget,
   include_byok_in_budgets: z.boolean().optional(),
-});
-export const UpsertWorkspaceBudgetResponse = z.looseObject({
+}));
+export const UpsertWorkspaceBudgetResponse = lazy(() => z.looseObject({
   data: WorkspaceBudget,
   include_byok_in_budgets: z.boolean().optional(),
-});
-export const DeleteWorkspaceBudgetResponse = z.looseObject({ deleted: z.literal(true) });
+}));
+export const DeleteWorkspaceBudgetResponse = lazy(() => z.looseObject({ deleted: z.literal(true) }));
 
 // ---------------------------------------------------------------------------------------------
 // Activity (GET /activity, getUserActivity)
 
 /** ActivityItem: one day, model and endpoint; `workspace_id` only with `group_by=workspace`. */
-export const ActivityItem = z.looseObject({
+export const ActivityItem = lazy(() => z.looseObject({
   date: z.string(),
   model: z.string(),
   model_permaslug: z.string(),
@@ -467,16 +473,16 @@ export const ActivityItem = z.looseObject({
   completion_tokens: z.int(),
   reasoning_tokens: z.int(),
   workspace_id: z.string().optional(),
-});
+}));
 
 /** ActivityResponse. */
-export const ActivityResponse = z.looseObject({ data: z.array(ActivityItem) });
+export const ActivityResponse = lazy(() => z.looseObject({ data: z.array(ActivityItem) }));
 
 // ---------------------------------------------------------------------------------------------
 // Models — GET /models is not in the trimmed reference; only the fields used for slug checks.
 
-export const Model = z.looseObject({ id: z.string(), canonical_slug: z.string(), name: z.string().optional() });
-export const ListModelsResponse = z.looseObject({ data: z.array(Model) });
+export const Model = lazy(() => z.looseObject({ id: z.string(), canonical_slug: z.string(), name: z.string().optional() }));
+export const ListModelsResponse = lazy(() => z.looseObject({ data: z.array(Model) }));
 
 // ---------------------------------------------------------------------------------------------
 // Inferred types of the request schemas (what a caller sends).
