@@ -76,6 +76,31 @@ export function parseFastYaml(text: string): { value: unknown } | undefined {
   }
 }
 
+/**
+ * parseFastYaml, awaiting `pause()` after every `linesPerSlice` lines: the same parser over the
+ * same lines (its state is its own between lines), for a caller whose thread has other work
+ * meanwhile — plan reads the organization while it parses (config/load-for-plan.ts).
+ */
+export async function parseFastYamlInSlices(
+  text: string,
+  pause: () => Promise<void>,
+  linesPerSlice: number,
+): Promise<{ value: unknown } | undefined> {
+  if (SUSPECT_CHARS.test(text)) return undefined;
+  const parser = new Parser(text);
+  let start = 0;
+  let lines = 0;
+  while (start <= text.length) {
+    try {
+      start = parser.step(start);
+    } catch {
+      return undefined;
+    }
+    if (++lines % linesPerSlice === 0) await pause();
+  }
+  return { value: parser.result() };
+}
+
 function bail(): never {
   throw BAIL;
 }
@@ -103,15 +128,22 @@ class Parser {
   }
 
   parse(): unknown {
-    const { text } = this;
     let start = 0;
-    while (start <= text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      this.lineEnd = end;
-      this.line(start);
-      start = end + 1;
-    }
+    while (start <= this.text.length) start = this.step(start);
+    return this.result();
+  }
+
+  /** Reads the line that starts at `start`; returns where the next one starts. */
+  step(start: number): number {
+    let end = this.text.indexOf('\n', start);
+    if (end === -1) end = this.text.length;
+    this.lineEnd = end;
+    this.line(start);
+    return end + 1;
+  }
+
+  /** The document, once every line is read. */
+  result(): unknown {
     return this.root;
   }
 

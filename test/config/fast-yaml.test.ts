@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
-import { parseFastYaml } from '../../src/config/fast-yaml.js';
+import { parseFastYaml, parseFastYamlInSlices } from '../../src/config/fast-yaml.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false } as const;
@@ -356,5 +356,54 @@ describe('parseFastYaml on hostile input', () => {
     // Milliseconds when linear, minutes when quadratic; the bound leaves a busy machine a thousandfold margin.
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(result).toEqual({ value: Object.fromEntries(Array.from({ length: LONG }, (_, i) => [`k${i}`, i])) });
+  });
+});
+
+describe('parseFastYamlInSlices', () => {
+  // Plan parses large files a slice of lines at a time (config/load-for-plan.ts): the same parser,
+  // paused between lines, must give the same answer — a value, or a refusal — for any slice size.
+  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const same = async (text: string, linesPerSlice: number) => {
+    const whole = parseFastYaml(text);
+    const sliced = await parseFastYamlInSlices(text, pause, linesPerSlice);
+    if (whole === undefined) return expect(sliced, JSON.stringify(text)).toBeUndefined();
+    expect(sliced, JSON.stringify(text)).toBeDefined();
+    expect(difference(sliced!.value, whole.value, '$'), JSON.stringify(text)).toBeUndefined();
+  };
+
+  it('agrees with parseFastYaml on every example and test file, at any slice size', async () => {
+    const files = ['examples', 'test'].flatMap(yamlFilesUnder).sort();
+    let accepted = 0;
+    for (const file of files) {
+      const text = readFileSync(path.join(REPO, file), 'utf8');
+      if (parseFastYaml(text)) accepted++;
+      for (const size of [1, 3, 1000]) await same(text, size);
+    }
+    expect(accepted).toBeGreaterThan(10);
+  });
+
+  it('agrees on mutated files, including those it declines half-way', async () => {
+    const source = readFileSync(path.join(REPO, 'examples/multi-team.yaml'), 'utf8');
+    let declined = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.constantFrom(' ', '\n', ':', '-', '#', '"', '[', '{', '&', '*', '\t', 'a'), fc.integer({ min: 1, max: 5 }), async (at, char, size) => {
+        const i = at % (source.length + 1);
+        const text = source.slice(0, i) + char + source.slice(i);
+        if (parseFastYaml(text) === undefined) declined++;
+        await same(text, size);
+      }),
+      { numRuns: 150, seed: 1919 },
+    );
+    // Not vacuous: some of the edits make the parser give up after the first slices.
+    expect(declined).toBeGreaterThan(5);
+  });
+
+  it('pauses after every slice of lines', async () => {
+    const text = `keys:\n${Array.from({ length: 100 }, (_, i) => `  - name: k${i}\n    limit: ${i}\n`).join('')}`;
+    let pauses = 0;
+    const parsed = await parseFastYamlInSlices(text, () => ((pauses++), pause()), 20);
+    expect((parsed?.value as { keys: unknown[] }).keys).toHaveLength(100);
+    // 202 lines (the last one empty) in slices of 20.
+    expect(pauses).toBe(10);
   });
 });
