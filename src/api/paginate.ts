@@ -83,8 +83,8 @@ export interface KeysListOptions {
   expected?: () => number | undefined;
   /**
    * Settles when `expected` may have become known: the pages it allows are asked for then, not
-   * only when the next page comes back (a hint from a worker thread often arrives just after the
-   * first page).
+   * only when the next page comes back (the parse of a large file, done in slices between the
+   * reads, often ends just after the first page).
    */
   hintArrives?: Promise<unknown>;
 }

@@ -3,9 +3,9 @@
 // - the reads every plan starts with (api/list-requests.ts) go on the wire, and the reader takes
 //   their answers (ApiClient.prefetch);
 // - the desired-state files are read and handed to the loader (config/load-for-plan.ts), which
-//   parses them on this thread or, for a large file, on a worker thread started now, so that it
-//   starts up while this thread loads the planner; the parse tells the /keys reader how many keys
-//   to expect per workspace (api/paginate.ts), so that it asks for that many pages at once.
+//   parses and checks them in slices between the reads' answers; the parse tells the /keys reader
+//   how many keys to expect per workspace (api/paginate.ts), so that it asks for that many pages
+//   at once.
 // Plan only: apply and rotate read after taking the lease.
 import type { ApiClient } from '../api/client.js';
 import { firstReads } from '../api/list-requests.js';

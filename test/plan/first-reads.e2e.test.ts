@@ -76,10 +76,10 @@ describe('plan reads the organization in one round', () => {
     expect(r.stderr).toMatch(/openrouter\.admin\.yaml:3:\d+: .*limt/);
   });
 
-  it('plans a large file (loaded on a worker thread) exactly as the same file small', async () => {
+  it('plans a large file (parsed in slices between the reads) exactly as the same file small', async () => {
     const o = await org({ keys: [{ name: 'ci-bot', limit: 5 }, { name: 'old', limit: 1 }] });
     const body = 'version: 1\nkeys:\n  - { name: ci-bot, limit: 7 }\n  - { name: old, limit: 2 }\n';
-    // The same declarations, past the size from which plan parses on a worker (config/load-for-plan.ts).
+    // The same declarations, many times the lines plan parses between two yields (config/load-for-plan.ts).
     const padding = '# padding to make the file large\n'.repeat(10_000);
     o.write('small.yaml', body);
     o.write('large.yaml', body + padding);
@@ -92,11 +92,23 @@ describe('plan reads the organization in one round', () => {
     expect(ops(small).map((op: { address: string; action: string }) => `${op.action} ${op.address}`).sort()).toEqual(['update key.default/ci-bot', 'update key.default/old']);
   });
 
-  it('reports a large invalid file at file:line:col, through the worker', async () => {
+  it('reports a large invalid file at file:line:col', async () => {
     const o = await org();
     o.write('large.yaml', `${'# padding\n'.repeat(30_000)}version: 1\nkeys:\n  - { name: ci-bot, limt: 5 }\n`);
     const r = await o.run(['plan', '-f', 'large.yaml']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/large\.yaml:30003:\d+: .*limt/);
+  });
+
+  it('reports a mistake in a late slice of many keys at file:line:col, with nothing planned', async () => {
+    const o = await org();
+    const keys = Array.from({ length: 1200 }, (_, i) => `  - name: key-${i}\n    limit: ${i % 50}\n`);
+    keys[1100] = '  - name: key-1100\n    limit: -3\n';
+    o.write('many.yaml', `version: 1\nkeys:\n${keys.join('')}`);
+    const r = await o.run(['plan', '-f', 'many.yaml', '-o', 'json']);
+    expect(r.code).toBe(1);
+    // Line 2 + 2 per key before it, then its second line.
+    expect(r.stderr).toMatch(/many\.yaml:2204:\d+: .*limit/);
+    expect(r.stdout).not.toMatch(/"operations"/);
   });
 });
