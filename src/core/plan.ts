@@ -58,12 +58,17 @@ export function buildPlan(input: CorePlanInput): PlanResult {
     const desired = rk.desired(ctx);
     const live = rk.live(ctx);
     liveCounts.set(rk.kind, live.length);
-    const liveByAddress = new Map<string, LiveObject[]>();
+    // One live object per address but for duplicates: stored alone, a list only when there are more
+    // (ten thousand keys would otherwise make ten thousand one-item arrays).
+    const liveByAddress = new Map<string, LiveObject | LiveObject[]>();
     for (const l of live) {
-      const list = liveByAddress.get(l.address);
-      if (list) list.push(l);
-      else liveByAddress.set(l.address, [l]);
+      const found = liveByAddress.get(l.address);
+      if (found === undefined) liveByAddress.set(l.address, l);
+      else if (Array.isArray(found)) found.push(l);
+      else liveByAddress.set(l.address, [found, l]);
     }
+    /** The live objects some declaration names (by address): never unmanaged. */
+    const declaredLive = new Set<LiveObject>();
 
     if (collectKnown) {
       for (const d of desired) known.add(d.address);
@@ -73,30 +78,34 @@ export function buildPlan(input: CorePlanInput): PlanResult {
 
     const kindOps: Operation[] = [];
     for (const d of desired) {
-      const matches = liveByAddress.get(d.address) ?? [];
-      if (matches.length > 1) {
-        if (rk.uniqueIdentity) ctx.errors.push(duplicateError(rk, d, matches, ctx));
+      const found = liveByAddress.get(d.address);
+      if (Array.isArray(found)) {
+        for (const m of found) declaredLive.add(m);
+        if (rk.uniqueIdentity) ctx.errors.push(duplicateError(rk, d, found, ctx));
         continue;
       }
+      if (found) declaredLive.add(found);
       if (d.absent) {
         // `absent: true`: delete that one object if it exists; nothing otherwise (idempotent).
-        const l = matches[0];
+        const l = found;
         if (l && rk.removeAction) {
           kindOps.push(op(rk, d.address, rk.removeAction, { exec: l.exec, before: beforeOf(rk, l, ctx), reason: 'declared absent: true in the file' }));
         }
         continue;
       }
-      const l = matches[0] ?? rk.implicitLive?.(d, ctx);
+      const l = found ?? rk.implicitLive?.(d, ctx);
       if (!l) {
         kindOps.push(op(rk, d.address, rk.addAction, { after: afterOf(rk, d, ctx), exec: { ...d.exec, fields: d.fields } }));
         continue;
       }
-      const changes = fieldChanges(d.fields, l.fields, rk.fields).map((c) => ({
+      // Most pairs are equal: nothing more is made for them (ten thousand keys, ten thousand arrays).
+      const differing = fieldChanges(d.fields, l.fields, rk.fields);
+      if (differing.length === 0) continue;
+      const changes = differing.map((c) => ({
         field: c.field,
         before: shown(rk, c.field, c.before, ctx),
         after: shown(rk, c.field, c.after, ctx),
       }));
-      if (changes.length === 0) continue;
       const exec = { ...l.exec, ...d.exec, fields: d.fields };
       const immutable = changes.filter((c) => rk.immutable.includes(c.field)).map((c) => c.field);
       if (immutable.length === 0) {
@@ -117,10 +126,8 @@ export function buildPlan(input: CorePlanInput): PlanResult {
       );
     }
 
-    const declared = new Set<string>();
-    for (const d of desired) declared.add(d.address);
     for (const l of live) {
-      if (declared.has(l.address)) continue;
+      if (declaredLive.has(l)) continue;
       const policy = rk.orphan(l, ctx);
       if (policy === 'skip') continue;
       if (policy === 'remove') {

@@ -28,6 +28,8 @@ export function pendingName(nonce: string, name: string, run?: PendingRun): stri
 }
 
 export function parsePendingName(keyName: string): PendingName | undefined {
+  // Most names are users' own: one comparison instead of a regular expression per live key.
+  if (!keyName.startsWith('oradmin-')) return undefined;
   const m = /^oradmin-pending:([0-9a-f]{8,32})(?:@(nolock-)?([0-9a-f]{8,32}))?:(.+)$/s.exec(keyName);
   if (!m) return undefined;
   return { nonce: m[1]!, name: m[4]!, ...(m[3] ? { run: { id: m[3], locked: m[2] === undefined } } : {}) };

@@ -32,6 +32,8 @@ export function predecessorName(name: string, overlapMs: number, retire: RetireM
 }
 
 export function parsePredecessorName(keyName: string): PredecessorName | undefined {
+  // Most names are users' own: one comparison instead of a regular expression per live key.
+  if (!keyName.startsWith('oradmin-')) return undefined;
   const m = /^oradmin-predecessor:(\d+[mhdw]):(delete|disable):(.+)$/s.exec(keyName);
   if (!m) return undefined;
   const overlapMs = parseLifecycleDuration(m[1]!);
