@@ -37,6 +37,9 @@ await build({
   // 4-key plan. Names are kept, so stack traces (--verbose) still say which function.
   minifyWhitespace: true,
   minifySyntax: true,
+  // src/config/yaml-library.ts requires the yaml library only when a file needs it, synchronously:
+  // from a CommonJS copy of its own (below), not a chunk, which only an import could load.
+  define: { __ORADMIN_YAML_CJS__: JSON.stringify('./yaml.cjs') },
   plugins: [
     {
       // undici's index loads all of undici; the client needs its Pool only (scripts/bundle/undici-pool.cjs):
@@ -53,5 +56,19 @@ await build({
       },
     },
   ],
+});
+// The yaml library as one CommonJS file beside the chunks, for src/config/yaml-library.ts.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['node_modules/yaml/dist/index.js'],
+  outfile: path.join(outdir, 'yaml.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 process.stdout.write(`bundle written to ${path.relative(root, outdir)}/\n`);

@@ -1,6 +1,15 @@
 // Reading desired-state files: size limit, YAML parsing with source positions, and mapping a path
 // in the parsed data back to the line and column of its node.
-import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
+
+type Yaml = typeof import('yaml');
+// The library's node tests, through its lazy loader: they only ever see nodes the library made.
+const isAlias = ((node: unknown) => yamlLibrary().isAlias(node)) as Yaml['isAlias'];
+const isMap = ((node: unknown) => yamlLibrary().isMap(node)) as Yaml['isMap'];
+const isPair = ((node: unknown) => yamlLibrary().isPair(node)) as Yaml['isPair'];
+const isScalar = ((node: unknown) => yamlLibrary().isScalar(node)) as Yaml['isScalar'];
+const isSeq = ((node: unknown) => yamlLibrary().isSeq(node)) as Yaml['isSeq'];
 import type { Diagnostic } from '../errors.js';
 import { codeFrame, indentationHint } from './yaml-hints.js';
 import { parseFastYaml } from './fast-yaml.js';
@@ -50,9 +59,10 @@ export function parseSource(file: string, text: string, diagnostics: Diagnostic[
   // outside that subset, every error included, takes the library's path below.
   const fast = parsed === undefined ? parseFastYaml(text) : parsed;
   if (fast) return lazySource(file, text, fast.value);
-  const lineCounter = new LineCounter();
+  const yaml = yamlLibrary();
+  const lineCounter = new yaml.LineCounter();
   // uniqueKeys: a duplicated mapping key is an error, never a silent "last one wins".
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  const doc = yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const source: SourceDoc = { file, text, doc, lineCounter, data: undefined };
   const seen = new Set<string>();
   for (const err of doc.errors) {
@@ -89,8 +99,9 @@ function lazySource(file: string, text: string, data: unknown): SourceDoc {
   let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   const parse = () => {
     if (!parsed) {
-      const lineCounter = new LineCounter();
-      parsed = { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false }), lineCounter };
+      const yaml = yamlLibrary();
+      const lineCounter = new yaml.LineCounter();
+      parsed = { doc: yaml.parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false }), lineCounter };
     }
     return parsed;
   };

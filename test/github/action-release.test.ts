@@ -52,4 +52,24 @@ describe('the action as released', () => {
     expect(repo.gh().comments).toHaveLength(1);
     expect(repo.gh().comments[0]!.body).toMatch(/^<!-- oradmin-plan -->/);
   });
+
+  it('reports a file\'s mistakes at file:line:col from its bundle alone', () => {
+    // Positions come from the yaml library, which the bundle loads only when a file needs it, from
+    // its own CommonJS copy (src/config/yaml-library.ts): here there is no node_modules to fall back on.
+    const action = releaseOfTheAction();
+    expect(readdirSync(path.join(action, 'action-dist'))).toContain('yaml.cjs');
+    const dir = mkdtempSync(path.join(tmpdir(), 'oradmin-release-validate-'));
+    // One file the fast parser reads, one only the library does (an anchor).
+    writeFileSync(path.join(dir, 'plain.yaml'), 'version: 1\nkeys:\n  - name: ci-bot\n    limt: 5\n');
+    writeFileSync(path.join(dir, 'anchored.yaml'), 'version: 1\nkeys:\n  - &k { name: ci-bot, limt: 5 }\n');
+    for (const [file, at] of [['plain.yaml', '4:5'], ['anchored.yaml', '3:24']] as const) {
+      let stderr = '';
+      try {
+        execFileSync(process.execPath, [path.join(action, 'action-dist/oradmin.js'), 'validate', '-f', file], { cwd: dir, stdio: 'pipe', env: { PATH: process.env.PATH ?? '' } });
+      } catch (err) {
+        stderr = String((err as { stderr: Buffer }).stderr);
+      }
+      expect(stderr).toContain(`${file}:${at}: unknown field "limt"`);
+    }
+  });
 });
