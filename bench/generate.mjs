@@ -125,3 +125,25 @@ export function minimumReads(shape) {
   }
   return n;
 }
+
+/**
+ * The requests minimumReads counts, as paths (bench/bare-reads.mjs): `workspaces` are the live
+ * ones, { id, slug }, in the generator's slug order (default first).
+ */
+export function minimumReadPaths(shape, workspaces) {
+  const pages = (n) => Math.max(1, Math.ceil(n / 100));
+  const counted = (path, n, query = '') => Array.from({ length: pages(n) }, (_, i) => `${path}?${query}offset=${i * 100}&limit=100`);
+  const out = [
+    ...counted('/workspaces', shape.workspaces),
+    ...counted('/guardrails/assignments/keys', shape.keyAssignments),
+    ...counted('/guardrails/assignments/members', shape.memberAssignments),
+    ...counted('/organization/members', shape.orgMembers),
+  ];
+  workspaces.forEach((ws, w) => {
+    for (let p = 0; p <= Math.floor(shape.keysPerWorkspace[w] / 100); p++) out.push(`/keys?workspace_id=${ws.id}&include_disabled=true&offset=${p * 100}`);
+    out.push(...counted('/guardrails', shape.guardrailsPerWorkspace[w], `workspace_id=${ws.id}&`));
+    out.push(`/workspaces/${encodeURIComponent(ws.slug)}/budgets`);
+    if (w > 0) out.push(...counted(`/workspaces/${ws.id}/members`, shape.membersPerWorkspace[w]));
+  });
+  return out;
+}

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateOrg, minimumReads } from './generate.mjs';
+import { generateOrg, minimumReadPaths, minimumReads } from './generate.mjs';
 import { naiveRead } from './naive.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -102,6 +102,7 @@ async function benchOrg(label, spec, runs) {
     record({ name: `${label}: plan wall time (1% drift)`, unit: 'ms', ...stats([drift.ms]) });
     record({ name: `${label}: plan requests (minimum ${minimum})`, unit: 'requests', ...stats(requests), minimum });
     record({ name: `${label}: plan peak RSS`, unit: 'MB', ...stats(rss) });
+    await benchBareReads(label, org, sb, env, dir, minimum, runs);
     if (spec.small) return; // the fixed costs only: its diff and naive read say nothing
 
     // Pure diff + plan: the same inputs in this process, CPU time only.
@@ -132,6 +133,35 @@ async function benchOrg(label, spec, runs) {
   } finally {
     await sb.close();
   }
+}
+
+/**
+ * The same minimum reads with nothing but the wire (bench/bare-reads.mjs): every request known
+ * ahead, 8 at a time, each answer JSON-parsed. The floor's rounds assume a server and a loopback
+ * that cost nothing; this says what they cost here, which no client could avoid.
+ */
+async function benchBareReads(label, org, sb, env, dir, minimum, runs) {
+  const client = new ApiClient({ baseUrl: new URL(sb.url), managementKey: sb.managementKey });
+  const listed = await client.request({ operation: 'listWorkspaces', method: 'GET', path: '/workspaces', query: { offset: 0, limit: 100 } });
+  await client.close();
+  const workspaces = [...listed.data].sort((a, b) => (a.slug === 'default' ? -1 : b.slug === 'default' ? 1 : a.slug < b.slug ? -1 : 1));
+  const paths = minimumReadPaths(org.shape, workspaces);
+  if (paths.length !== minimum) throw new Error(`bare reads: ${paths.length} paths for a minimum of ${minimum}`);
+  writeFileSync(path.join(dir, 'bare-reads.json'), JSON.stringify(paths));
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    sb.resetLog();
+    const out = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(root, 'bench/bare-reads.mjs'), path.join(dir, 'bare-reads.json')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      child.stdout.setEncoding('utf8').on('data', (c) => (text += c));
+      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(text)) : reject(new Error(`bench/bare-reads.mjs exited ${code}`))));
+    });
+    if (readsOf(sb.counts()) !== minimum) throw new Error(`bare reads: the sandbox saw ${readsOf(sb.counts())} requests, not ${minimum}`);
+    times.push(out.ms);
+  }
+  const rounds = Math.ceil(minimum / CONCURRENCY) * LATENCY_MS;
+  record({ name: `${label}: bare minimum reads, start-up excluded`, unit: 'ms', ...stats(times), rounds, roundsRatio: stats(times).median / rounds });
 }
 
 /** Apply of N creates, updates and bindings: requests sent against the fewest the API allows. */
@@ -213,6 +243,7 @@ for (const r of results) {
     r.reads !== undefined ? `plus ${r.reads} reads (plan + verification), ${r.wallMs} ms in all` : '',
     r.floorOf !== undefined ? `start-up + ⌈minimum requests ÷ ${CONCURRENCY}⌉ × ${LATENCY_MS} ms; the plan takes ${r.ratio.toFixed(2)}× it` : '',
     r.cpuRatio !== undefined ? `the plan's CPU is ${r.cpuRatio.toFixed(2)}× it` : '',
+    r.rounds !== undefined ? `${r.roundsRatio.toFixed(2)}× the floor's ${r.rounds} ms of rounds: the sandbox's and the loopback's own cost` : '',
   ].filter(Boolean).join('; ');
   out.push(`| ${r.name} | ${f(r.median)}${unit} | ${f(r.min)}${unit} | ${f(r.max)}${unit} | ${r.runs} | ${notes} |`);
 }
