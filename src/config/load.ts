@@ -107,6 +107,9 @@ export const KEYS_PER_SLICE = 250;
 export async function validateFileInSlices(target: string, now: Date, preread?: Promise<ReadTexts>): Promise<ValidationResult> {
   const { docs, diagnostics } = await readSources(target, preread);
   const whole = () => validateSources(docs, diagnostics, now);
+  // A file of few keys is checked whole at once: nothing to gain, and no scan or merge done twice.
+  const declared = docs.reduce((n, d) => n + keysIn(d.data), 0);
+  if (declared <= KEYS_PER_SLICE) return whole();
   const errors: Diagnostic[] = [...diagnostics, ...scanForSecrets(docs)];
   if (errors.length > 0) return whole();
   const merged = mergeSources(docs, errors);
@@ -136,6 +139,12 @@ export async function loadConfigInSlices(target: string, now: Date, preread?: Pr
 }
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** How many keys one parsed file lists (0 when it is not a mapping with a list of keys). */
+function keysIn(data: unknown): number {
+  const keys = data !== null && typeof data === 'object' ? (data as { keys?: unknown }).keys : undefined;
+  return Array.isArray(keys) ? keys.length : 0;
+}
 
 /**
  * For plan, apply and status: the validated file, or a ConfigError carrying every problem. `preread`:
