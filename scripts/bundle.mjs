@@ -18,6 +18,8 @@ await build({
     { in: 'src/cli/bundle-entry.ts', out: 'oradmin' },
     // `run` and `main` without side effects (bench/rss-wrapper.mjs), sharing the chunks.
     { in: 'src/cli/main.ts', out: 'main' },
+    // Started by URL (src/config/load-in-worker.ts), so an entry point of its own beside the chunks.
+    { in: 'src/config/load-worker.ts', out: 'load-worker' },
   ],
   outdir,
   bundle: true,

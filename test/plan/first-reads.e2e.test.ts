@@ -92,6 +92,25 @@ describe('plan reads the organization in one round', () => {
     expect(ops(small).map((op: { address: string; action: string }) => `${op.action} ${op.address}`).sort()).toEqual(['update key.default/ci-bot', 'update key.default/old']);
   });
 
+  it('plans a large file only the yaml library reads (an anchor) on a worker, exactly as the same file small', async () => {
+    const o = await org({ keys: [{ name: 'ci-bot', limit: 5 }, { name: 'old', limit: 1 }] });
+    const body = 'version: 1\nkeys:\n  - &bot { name: ci-bot, limit: 7 }\n  - { name: old, limit: 2 }\n';
+    // Past the size from which such a file is parsed on a worker (config/load-for-plan.ts).
+    const padding = '# padding to make the file large\n'.repeat(10_000);
+    o.write('small.yaml', body);
+    o.write('large.yaml', body + padding);
+    const small = await o.run(['plan', '-f', 'small.yaml', '-o', 'json']);
+    const large = await o.run(['plan', '-f', 'large.yaml', '-o', 'json']);
+    expect(large.code, large.stderr).toBe(0);
+    const ops = (r: { stdout: string }) => JSON.parse(r.stdout).operations;
+    expect(ops(large)).toEqual(ops(small));
+    expect(ops(large).map((op: { address: string; action: string }) => `${op.action} ${op.address}`).sort()).toEqual(['update key.default/ci-bot', 'update key.default/old']);
+    o.write('large-bad.yaml', body.replace('limit: 2', 'limt: 2') + padding);
+    const r = await o.run(['plan', '-f', 'large-bad.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/large-bad\.yaml:4:\d+: .*limt/);
+  });
+
   it('reports a large invalid file at file:line:col', async () => {
     const o = await org();
     o.write('large.yaml', `${'# padding\n'.repeat(30_000)}version: 1\nkeys:\n  - { name: ci-bot, limt: 5 }\n`);
