@@ -14,7 +14,9 @@ export type Locate = (dataPath: readonly PathSegment[], opts?: { key?: boolean }
 type Origin = { source: SourceDoc; path: PathSegment[] };
 
 export function mergeSources(docs: SourceDoc[], diagnostics: Diagnostic[]): Merged {
-  const data: Record<string, unknown> = {};
+  // Without a prototype, a section named `__proto__` is an ordinary key the schema reports as
+  // unknown, instead of replacing the object's prototype (and crashing the merge below).
+  const data: Record<string, unknown> = Object.create(null);
   // section → (index in merged list | sub-key) → where it came from
   const listOrigins = new Map<string, Origin[]>();
   const mapOrigins = new Map<string, Map<string, SourceDoc>>();
@@ -36,7 +38,7 @@ export function mergeSources(docs: SourceDoc[], diagnostics: Diagnostic[]): Merg
           data[section] = [...value];
           listOrigins.set(section, value.map((_, i) => ({ source, path: [section, i] })));
         } else if (isPlainObject(value)) {
-          data[section] = { ...value };
+          data[section] = Object.assign(Object.create(null), value);
           mapOrigins.set(section, new Map(Object.keys(value).map((k) => [k, source])));
         } else {
           data[section] = value;
