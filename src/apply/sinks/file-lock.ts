@@ -4,12 +4,16 @@
 // ours: without this lock, two applies of 40 keys each kept 43 of 80 secrets. The lock is created
 // with O_EXCL, holds who took it, and is removed after
 // the write. It is held for milliseconds, so one older than STALE_LOCK_MS, or one whose process on
-// this host is gone, is a crashed writer's and is broken.
+// this host is gone, is a crashed writer's and is broken. So is a lock that still names no owner
+// after UNNAMED_LOCK_STALE_MS: its writer names itself right after creating it, so it died in
+// between (a SIGKILL lands there often enough that waiting the full STALE_LOCK_MS stalled a
+// re-run of a killed apply by 30 s).
 import { hostname } from 'node:os';
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { OradminError } from '../../errors.js';
 
 export const STALE_LOCK_MS = 30_000;
+export const UNNAMED_LOCK_STALE_MS = 2_000;
 export const LOCK_WAIT_MS = 60_000;
 
 interface Owner {
@@ -78,8 +82,9 @@ async function breakIfStale(lockPath: string): Promise<boolean> {
   }
   const owner = await readOwner(lockPath);
   const dead = owner !== undefined && owner.host === hostname() && !alive(owner.pid);
-  // An owner not yet written (the holder is between open and write) is young, never stale by content.
-  if (!dead && Date.now() - before.mtimeMs < STALE_LOCK_MS) return false;
+  // An owner not yet written is a holder between open and write, unless that has lasted too long.
+  const age = Date.now() - before.mtimeMs;
+  if (!dead && age < (owner === undefined ? UNNAMED_LOCK_STALE_MS : STALE_LOCK_MS)) return false;
   // Only the very lock judged stale is removed: another breaker may have replaced it meanwhile.
   const now = await stat(lockPath).catch(() => undefined);
   if (now && now.ino === before.ino && now.mtimeMs === before.mtimeMs) await unlink(lockPath).catch(() => undefined);
