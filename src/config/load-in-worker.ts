@@ -15,13 +15,11 @@ interface WorkerReply {
   loaded?: { config: FileConfig; files: string[]; digest: string; texts: string[] };
 }
 
-/** `onKeyCounts`: how many keys the files declare per workspace, as soon as the worker has parsed them. */
-export function loadConfigInWorker(target: string, now: Date, onKeyCounts?: (counts: Record<string, number>) => void): Promise<LoadedConfig> {
+export function loadConfigInWorker(target: string, now: Date): Promise<LoadedConfig> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: { target, now: now.toISOString() } });
     worker.once('error', reject);
-    worker.on('message', (reply: WorkerReply | { hint: Record<string, number> }) => {
-      if ('hint' in reply) return onKeyCounts?.(reply.hint);
+    worker.once('message', (reply: WorkerReply) => {
       void worker.terminate();
       if (!reply.loaded) return reject(new ConfigError(reply.errors, reply.warnings));
       const { config, files, digest, texts } = reply.loaded;

@@ -1,17 +1,12 @@
 // Worker entry of load-in-worker.ts: loads the desired-state file off the main thread and sends back
-// plain data (the parsed YAML documents themselves cannot cross threads) — first, right after the
-// parse, how many keys it declares per workspace (the /keys reader's hint), then the result.
+// plain data (the parsed YAML documents themselves cannot cross threads). It only gets files the
+// fast parser declined, so it has no early key count to send: the main thread already sent what the
+// fast parser counted, and the /keys reader grows its read-ahead from there.
 import { parentPort, workerData } from 'node:worker_threads';
-import { keysPerWorkspace } from './key-counts.js';
-import { readTexts } from './read-files.js';
+import { validateFile } from './load.js';
 
 const { target, now } = workerData as { target: string; now: string };
-const read = await readTexts(target, { parse: true });
-parentPort!.postMessage({ hint: keysPerWorkspace(read) });
-// Loaded after the hint, not before this file runs: the schemas, rules and YAML library take the
-// worker ~0.15 s to load, and the /keys reader pipelines its pages only once it has the hint.
-const { validateFile } = await import('./load.js');
-const result = await validateFile(target, new Date(now), Promise.resolve(read));
+const result = await validateFile(target, new Date(now));
 parentPort!.postMessage({
   errors: result.errors,
   warnings: result.warnings,
