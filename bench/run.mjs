@@ -142,9 +142,16 @@ async function benchOrg(label, spec, runs) {
  */
 async function benchBareReads(label, org, sb, env, dir, minimum, runs) {
   const client = new ApiClient({ baseUrl: new URL(sb.url), managementKey: sb.managementKey });
-  const listed = await client.request({ operation: 'listWorkspaces', method: 'GET', path: '/workspaces', query: { offset: 0, limit: 100 } });
+  // Every page of workspaces (the bench's specs have fewer than 100, but a larger spec must not
+  // silently measure reads of only the first page's workspaces).
+  const all = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await client.request({ operation: 'listWorkspaces', method: 'GET', path: '/workspaces', query: { offset, limit: 100 } });
+    all.push(...page.data);
+    if (page.data.length < 100) break;
+  }
   await client.close();
-  const workspaces = [...listed.data].sort((a, b) => (a.slug === 'default' ? -1 : b.slug === 'default' ? 1 : a.slug < b.slug ? -1 : 1));
+  const workspaces = all.sort((a, b) => (a.slug === 'default' ? -1 : b.slug === 'default' ? 1 : a.slug < b.slug ? -1 : 1));
   const paths = minimumReadPaths(org.shape, workspaces);
   if (paths.length !== minimum) throw new Error(`bare reads: ${paths.length} paths for a minimum of ${minimum}`);
   writeFileSync(path.join(dir, 'bare-reads.json'), JSON.stringify(paths));
