@@ -12,26 +12,12 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.resolve(root, process.argv[2] ?? 'action-dist');
 rmSync(outdir, { recursive: true, force: true });
-await build({
+// What both builds of the CLI share: the same code, the same stand-ins, the same compactness.
+const shared = {
   absWorkingDir: root,
-  entryPoints: [
-    { in: 'src/cli/bundle-entry.ts', out: 'oradmin' },
-    // `run` and `main` without side effects (bench/rss-wrapper.mjs), sharing the chunks.
-    { in: 'src/cli/main.ts', out: 'main' },
-    // Started by URL (src/config/load-in-worker.ts), so an entry point of its own beside the chunks.
-    { in: 'src/config/load-worker.ts', out: 'load-worker' },
-  ],
-  outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Beside the entry points: files found relative to a chunk's URL (src/package-files.ts) are found
-  // from any of them.
-  chunkNames: '[name]-[hash]',
-  // Some dependencies are CommonJS and call require(): give the ESM bundle one.
-  banner: { js: "import { createRequire as __oradminRequire } from 'node:module'; const require = __oradminRequire(import.meta.url);" },
   legalComments: 'linked',
   logLevel: 'warning',
   // Without comments and layout the chunks are a quarter smaller and pure ASCII (a comment with an
@@ -39,9 +25,7 @@ await build({
   // 4-key plan. Names are kept, so stack traces (--verbose) still say which function.
   minifyWhitespace: true,
   minifySyntax: true,
-  // src/config/yaml-library.ts requires the yaml library only when a file needs it, synchronously:
-  // from a CommonJS copy of its own (below), not a chunk, which only an import could load.
-  define: { __ORADMIN_YAML_CJS__: JSON.stringify('./yaml.cjs') },
+  charset: 'ascii',
   plugins: [
     {
       // undici's index loads all of undici; the client needs its Pool only (scripts/bundle/undici-pool.cjs):
@@ -58,19 +42,50 @@ await build({
       },
     },
   ],
+};
+await build({
+  ...shared,
+  entryPoints: [
+    { in: 'src/cli/bundle-entry.ts', out: 'oradmin' },
+    // `run` and `main` without side effects (bench/rss-wrapper.mjs), sharing the chunks.
+    { in: 'src/cli/main.ts', out: 'main' },
+    // Started by URL (src/config/load-in-worker.ts), so an entry point of its own beside the chunks.
+    { in: 'src/config/load-worker.ts', out: 'load-worker' },
+  ],
+  outdir,
+  splitting: true,
+  format: 'esm',
+  // Beside the entry points: files found relative to a chunk's URL (src/package-files.ts) are found
+  // from any of them.
+  chunkNames: '[name]-[hash]',
+  // Some dependencies are CommonJS and call require(): give the ESM bundle one.
+  banner: { js: "import { createRequire as __oradminRequire } from 'node:module'; const require = __oradminRequire(import.meta.url);" },
+  // src/config/yaml-library.ts requires the yaml library only when a file needs it, synchronously:
+  // from a CommonJS copy of its own (below), not a chunk, which only an import could load.
+  define: { __ORADMIN_YAML_CJS__: JSON.stringify('./yaml.cjs') },
 });
+if (process.argv.includes('--cached-script')) {
+  // The whole CLI as one script for bin/cli-loader.js, which runs it with V8's code cache
+  // (scripts/bundle/code-cache.mjs writes the cache). Node 20 keeps no code cache for ES modules,
+  // so a command that loads the planner compiles ~1 MB of JavaScript on every run; a script with a
+  // cache skips most of that (issue 19). One file, no chunks: its lazy imports become functions
+  // that are compiled, from the cache, only when called. Names are those of the ESM bundle, so the
+  // two run the same code.
+  await build({
+    ...shared,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: path.join(outdir, 'oradmin.cjs'),
+    format: 'cjs',
+    // The loader wraps the script in a function whose parameters give it what a module would have.
+    define: { __ORADMIN_YAML_CJS__: JSON.stringify('./yaml.cjs'), 'import.meta.url': '__oradminModuleUrl' },
+  });
+}
 // The yaml library as one CommonJS file beside the chunks, for src/config/yaml-library.ts.
 await build({
-  absWorkingDir: root,
+  ...shared,
+  plugins: [],
   entryPoints: ['node_modules/yaml/dist/index.js'],
   outfile: path.join(outdir, 'yaml.cjs'),
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'linked',
-  logLevel: 'warning',
-  minifyWhitespace: true,
-  minifySyntax: true,
 });
 process.stdout.write(`bundle written to ${path.relative(root, outdir)}/\n`);

@@ -17,6 +17,8 @@ export interface CliOptions {
   cwd?: string;
   input?: string;
   timeoutMs?: number;
+  /** Another launcher than the repository's (a copy of the package). */
+  bin?: string;
 }
 
 /** The environment is minimal on purpose: no inherited credentials, no colour, no CI markers. */
@@ -27,7 +29,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
     else env[k] = v;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], { cwd: opts.cwd ?? REPO, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

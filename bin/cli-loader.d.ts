@@ -1,0 +1,8 @@
+// Types of bin/cli-loader.js (plain JavaScript, so that the launcher needs no build), for the tests.
+import type vm from 'node:vm';
+
+export const SCRIPT: string;
+export const CACHE: string;
+export function loadsLittle(args: string[]): boolean;
+export function loadCli(args: string[]): Promise<{ cli: { run: (argv: string[], io: unknown) => Promise<number>; main: (argv: string[]) => Promise<void> }; build: 'cached-script' | 'chunks' | 'tsc'; cacheRejected?: boolean }>;
+export function runScript(options?: { cachedData?: Buffer }): { exports: Record<string, unknown>; script: vm.Script; cacheRejected: boolean | undefined };
