@@ -24,10 +24,11 @@ export function registerPlan(program: Command, io: Io): void {
       // The first pages and the file's loading start before the planner's modules load (early-reads.ts).
       const { startEarly } = await import('../early-reads.js');
       const early = startEarly(opts, io, now);
-      // One turn of the event loop before loading the planner, so that the connections open and the
-      // first reads are written now: in the one-script build (bin/cli-loader.js) the import below
-      // evaluates its modules at once, and would hold the requests back until it is done.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Two turns of the event loop before loading the planner: the first ends the turn in which the
+      // connections were asked for, the second comes after the poll in which they opened and undici
+      // wrote the first reads. In the one-script build (bin/cli-loader.js) the import below evaluates
+      // its modules at once, which held the connections unopened and the requests unsent for ~40 ms.
+      for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
       const { runPlan } = await import('../run-plan.js');
       const code = await runPlan(opts, io, cmdOpts, now, early);
       if (code !== 0) throw new ExitCode(code);
