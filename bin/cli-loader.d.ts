@@ -2,7 +2,8 @@
 import type vm from 'node:vm';
 
 export const SCRIPT: string;
-export const CACHE: string;
+export function cachePathFor(buildId: string): string;
+export function buildIdOf(source: string): string | undefined;
 export function loadsLittle(args: string[]): boolean;
 export function loadCli(args: string[]): Promise<{ cli: { run: (argv: string[], io: unknown) => Promise<number>; main: (argv: string[]) => Promise<void> }; build: 'cached-script' | 'chunks' | 'tsc'; cacheRejected?: boolean }>;
-export function runScript(options?: { cachedData?: Buffer }): { exports: Record<string, unknown>; script: vm.Script; cacheRejected: boolean | undefined };
+export function runScript(options?: { source?: string; cachedData?: Buffer }): { exports: Record<string, unknown>; script: vm.Script; cacheRejected: boolean | undefined };

@@ -8,7 +8,8 @@
 // esbuild (a dev dependency) because it bundles ESM with code splitting, which tsc cannot: the
 // commands' lazy imports stay separate chunks, so `--help` still loads little.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -88,6 +89,11 @@ if (process.argv.includes('--cached-script')) {
     // The loader wraps the script in a function whose parameters give it what a module would have.
     define: { __ORADMIN_YAML_CJS__: JSON.stringify('./yaml.cjs'), 'import.meta.url': '__oradminModuleUrl' },
   });
+  // Its build id on the first line, a digest of the rest, which names its code cache
+  // (bin/cli-loader.js): V8 checks a cache against the script's length only.
+  const script = path.join(outdir, 'oradmin.cjs');
+  const text = readFileSync(script, 'latin1');
+  writeFileSync(script, `// oradmin build ${createHash('sha256').update(text).digest('hex').slice(0, 16)}\n${text}`, 'latin1');
 }
 // The yaml library as one CommonJS file beside the chunks, for src/config/yaml-library.ts.
 await build({
