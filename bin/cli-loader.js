@@ -78,7 +78,7 @@ function tryCachedScript() {
     if (!readdirSync(bundle('.')).some((f) => f.startsWith('oradmin.cjs.') && f.endsWith(cacheSuffix()))) return undefined;
     const source = readFileSync(SCRIPT, 'latin1');
     const id = buildIdOf(source);
-    const cache = id === undefined ? undefined : bundle(`oradmin.cjs.${id}.${cacheSuffix()}`);
+    const cache = id === undefined ? undefined : cachePathFor(id);
     if (cache === undefined || !existsSync(cache)) return undefined;
     setFlags();
     if (new vm.Script(PROBE, { cachedData: readFileSync(probePathFor(id)) }).cachedDataRejected) return undefined;

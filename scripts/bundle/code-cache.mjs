@@ -37,13 +37,13 @@ try {
     codes.push(await cli.run(['node', 'oradmin', 'plan', '-f', path.join(root, 'openrouter.admin.yaml'), '-o', output], io));
   }
   const data = script.createCachedData();
+  const cache = cachePathFor(buildId);
   // Whole or not at all: a reader never sees half a cache. The probe first: the loader looks for it
   // only once it has found the cache.
-  for (const [file, bytes] of [[probePathFor(buildId), probeCachedData()], [cachePathFor(buildId), data]]) {
+  for (const [file, bytes] of [[probePathFor(buildId), probeCachedData()], [cache, data]]) {
     writeFileSync(`${file}.tmp`, bytes);
     renameSync(`${file}.tmp`, file);
   }
-  const cache = cachePathFor(buildId);
   process.stdout.write(`code cache written to ${path.relative(root, cache)} (${Math.round(data.length / 1024)} KB, after plans that exited ${codes.join(', ')})\n`);
 } finally {
   await sandbox.close();
