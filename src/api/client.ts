@@ -178,7 +178,7 @@ export class ApiClient implements Requester {
     // A page of 100 objects takes milliseconds to parse and check. Let the requests this answer's
     // slot admitted go on the wire first: parsing several pages in a row otherwise holds them back,
     // and the link idles while the CPU works (a 10k-key plan's reads: in flight dipped to 0–2 of 8).
-    if (text.length > YIELD_BEFORE_PARSING_BYTES) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (text.length > YIELD_BEFORE_PARSING_BYTES) await afterPendingWrites();
 
     let json: unknown;
     try {
@@ -297,6 +297,17 @@ export class ApiClient implements Requester {
   private log(line: string): void {
     this.verbose?.(this.redactor.redact(line));
   }
+}
+
+/**
+ * Two turns of the check phase. undici writes a request on a kept-alive connection only from an
+ * immediate of its own, queued while the answer before it was read: it first lets the event loop
+ * see whether the server closed that idle socket (its check against request smuggling). Parsing in
+ * the first turn ran ahead of those writes: with eight answers come together, the next eight
+ * requests waited for all eight parses, and for the file's checks queued between them.
+ */
+function afterPendingWrites(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** A request after close(), or one close() abandoned: thrown past the retry layer. */
