@@ -92,8 +92,13 @@ function checkParsed(
   return errors.length > 0 ? sorted(errors, warnings) : { ...sorted(errors, warnings), loaded };
 }
 
-/** Keys checked between two yields of validateFileInSlices: a few milliseconds of work. */
-export const KEYS_PER_SLICE = 250;
+/**
+ * Keys checked between two yields of validateFileInSlices: a millisecond or two of work, for the
+ * same reason as the fast parser's slices (load-for-plan.ts); 250 keys held the reads ~10 ms.
+ */
+export const KEYS_PER_SLICE = 50;
+/** Files of more keys than this are checked in slices; fewer are checked whole (nothing to gain). */
+export const SLICED_ABOVE_KEYS = 250;
 
 /**
  * validateFile for plan, which reads the organization at the same time (load-for-plan.ts): the
@@ -109,13 +114,13 @@ export async function validateFileInSlices(target: string, now: Date, preread?: 
   const whole = () => validateSources(docs, diagnostics, now);
   // A file of few keys is checked whole at once: nothing to gain, and no scan or merge done twice.
   const declared = docs.reduce((n, d) => n + keysIn(d.data), 0);
-  if (declared <= KEYS_PER_SLICE) return whole();
+  if (declared <= SLICED_ABOVE_KEYS) return whole();
   const errors: Diagnostic[] = [...diagnostics, ...scanForSecrets(docs)];
   if (errors.length > 0) return whole();
   const merged = mergeSources(docs, errors);
   const data = merged.data;
   const keys = data?.keys;
-  if (errors.length > 0 || !Array.isArray(keys) || keys.length <= KEYS_PER_SLICE) return whole();
+  if (errors.length > 0 || !Array.isArray(keys) || keys.length <= SLICED_ABOVE_KEYS) return whole();
   const rest = fileSchema.safeParse({ ...data, keys: [] });
   if (!rest.success) return whole();
   const checked: KeyDecl[] = [];

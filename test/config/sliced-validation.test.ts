@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEYS_PER_SLICE, validateFile, validateFileInSlices } from '../../src/config/load.js';
+import { KEYS_PER_SLICE, SLICED_ABOVE_KEYS, validateFile, validateFileInSlices } from '../../src/config/load.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const casesDir = path.join(import.meta.dirname, 'cases');
@@ -70,7 +70,11 @@ async function agree(target: string) {
 }
 
 describe('validateFileInSlices gives validate\'s answer', () => {
-  const count = KEYS_PER_SLICE * 4 + 17;
+  // Many slices and a short last one; key 600 exists (the expiry case).
+  const count = 1_017;
+  it('is checked in slices at this size', () => {
+    expect(count).toBeGreaterThan(SLICED_ABOVE_KEYS + 4 * KEYS_PER_SLICE);
+  });
 
   it('for a valid file of many keys', async () => {
     const whole = await agree(tempFile('many.yaml', manyKeys(count)));
@@ -135,7 +139,8 @@ describe('validateFileInSlices gives validate\'s answer', () => {
 
 describe('validateFileInSlices', () => {
   it('lets other work run between its slices', async () => {
-    const file = tempFile('many.yaml', manyKeys(KEYS_PER_SLICE * 8));
+    const many = Math.max(KEYS_PER_SLICE * 8, SLICED_ABOVE_KEYS + 1);
+    const file = tempFile('many.yaml', manyKeys(many));
     let ticks = 0;
     let done = false;
     const tick = () => {
@@ -145,7 +150,7 @@ describe('validateFileInSlices', () => {
     setImmediate(tick);
     const result = await validateFileInSlices(file, NOW);
     done = true;
-    expect(result.loaded?.config.keys).toHaveLength(KEYS_PER_SLICE * 8);
+    expect(result.loaded?.config.keys).toHaveLength(many);
     // At least one turn of the event loop per slice of keys.
     expect(ticks).toBeGreaterThanOrEqual(8);
   });
