@@ -5,7 +5,8 @@
 // - the desired-state files are read and handed to the loader (config/load-for-plan.ts), which
 //   parses and checks them in slices between the reads' answers; the parse tells the /keys reader
 //   how many keys to expect per workspace (api/paginate.ts), so that it asks for that many pages
-//   at once.
+//   at once — from its start when the file is small enough to be parsed before the planner loads
+//   (COUNT_FIRST_MAX_BYTES).
 // Plan only: apply and rotate read after taking the lease.
 import type { ApiClient } from '../api/client.js';
 import { firstReads } from '../api/list-requests.js';
@@ -24,6 +25,22 @@ export interface EarlyStart {
   expectedKeys: Promise<Record<string, number>>;
   /** The loaded desired state. */
   loaded: Promise<LoadedConfig>;
+  /** Settles once `expectedKeys` has, or the file could not give the counts; never rejects. */
+  counted: Promise<unknown>;
+}
+
+/**
+ * Files up to this size (about 2,700 keys) are parsed before plan loads its planner, so that the
+ * reader of /keys knows how many pages to ask for from its start (api/paginate.ts): the parse takes
+ * ~10 ms for 1,000 keys, less than the round trip it saves. A larger file's parse would hold the
+ * reader back longer than the first answers take; its count arrives while the pages are read.
+ */
+export const COUNT_FIRST_MAX_BYTES = 256 * 1024;
+
+/** Whether plan should wait for the key counts before loading its planner (COUNT_FIRST_MAX_BYTES). */
+export async function countsFirst(early: EarlyStart): Promise<boolean> {
+  const read = await early.desired.catch(() => undefined);
+  return read !== undefined && read.texts.reduce((n, t) => n + t.text.length, 0) <= COUNT_FIRST_MAX_BYTES;
 }
 
 export function startEarly(opts: GlobalOptions, io: Io, now: Date): EarlyStart {
@@ -40,5 +57,9 @@ export function startEarly(opts: GlobalOptions, io: Io, now: Date): EarlyStart {
   const expectedKeys = new Promise<Record<string, number>>((resolve) => (counted = resolve));
   const loaded = loadConfigForPlan(opts.file, now, desired, counted);
   loaded.catch(() => undefined); // awaited by the pipeline
-  return { client, desired, expectedKeys, loaded };
+  const settled = loaded.then(
+    () => undefined,
+    () => undefined,
+  );
+  return { client, desired, expectedKeys, loaded, counted: Promise.race([expectedKeys, settled]) };
 }

@@ -63,6 +63,28 @@ describe('readAllKeys', () => {
     expect(client.stats().peakInFlight).toBe(8);
   });
 
+  it('asks for the expected pages without waiting for the first one, when the hint is there from the start', async () => {
+    // Latency of a second: the check at a quarter second sits well before the first answer.
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'huge', name: 'Huge' }], keys: keys(1_234, 'huge') }, latencyMs: 1_000 });
+    const { client } = clientFor(sb);
+    const reading = readAllKeys(client, { workspaceId: sb.state.workspace('huge')!.id, expected: () => 1_234 });
+    await new Promise((r) => setTimeout(r, 250));
+    expect(sb.counts().list ?? 0).toBe(0); // nothing answered yet
+    expect(client.stats().requests).toBe(8); // page 0 and the next seven, as many as the gate lets through
+    expect(await reading).toHaveLength(1_234);
+    expect(client.stats().requests).toBe(13);
+  });
+
+  it('reads a workspace with far fewer keys than expected: what was asked for past its end is abandoned', async () => {
+    const sb = await sandbox({ seed: { workspaces: [{ slug: 'w', name: 'W' }], keys: keys(30, 'w') } });
+    const { client } = clientFor(sb);
+    const read = await readAllKeys(client, { workspaceId: sb.state.workspace('w')!.id, expected: () => 1_234 });
+    expect(read.map((k) => k.name).sort()).toEqual(sb.state.keysIn('w').map((k) => k.name).sort());
+    // Pages 0-12 were allowed at once; the first (short) answer ends the read. At most the window's worth went out.
+    expect(client.stats().requests).toBeGreaterThan(1);
+    expect(client.stats().requests).toBeLessThanOrEqual(13);
+  });
+
   it('asks for the pages a late hint allows as soon as it arrives, not when the next page comes back', async () => {
     // The hint of a large file comes from a worker thread, often just after the first page. Latency
     // of a second, so that each check sits a quarter second or more from the events around it.

@@ -22,13 +22,16 @@ export function registerPlan(program: Command, io: Io): void {
       const opts = globalOptions(program, io);
       const now = new Date();
       // The first pages and the file's loading start before the planner's modules load (early-reads.ts).
-      const { startEarly } = await import('../early-reads.js');
+      const { countsFirst, startEarly } = await import('../early-reads.js');
       const early = startEarly(opts, io, now);
       // Two turns of the event loop before loading the planner: the first ends the turn in which the
       // connections were asked for, the second comes after the poll in which they opened and undici
       // wrote the first reads. In the one-script build (bin/cli-loader.js) the import below evaluates
       // its modules at once, which held the connections unopened and the requests unsent for ~40 ms.
       for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+      // A file of up to a few thousand keys is parsed first: the reader then asks for all of its
+      // /keys pages at once instead of waiting for the first (early-reads.ts, COUNT_FIRST_MAX_BYTES).
+      if (await countsFirst(early)) await early.counted;
       const { runPlan } = await import('../run-plan.js');
       const code = await runPlan(opts, io, cmdOpts, now, early);
       if (code !== 0) throw new ExitCode(code);
