@@ -37,8 +37,14 @@ export function buildIdOf(source) {
   return /^\/\/ oradmin build ([0-9a-f]{16})\n/.exec(source)?.[1];
 }
 
-/** Command lines that load little of the CLI: the chunks start them faster than the script. */
-export function loadsLittle(args) {
+/**
+ * Command lines the chunks run: those that load little of the CLI, which the chunks start faster
+ * than the script; and the sandbox and the MCP server, which the script leaves out
+ * (scripts/bundle.mjs). Those two are matched anywhere on the line, since an option's value may come
+ * before the command (`-f x.yaml mcp`): a word taken for them by mistake only runs slower.
+ */
+export function runsFromChunks(args) {
+  if (args.includes('sandbox') || args.includes('mcp')) return true;
   const first = args.find((a) => !a.startsWith('-'));
   if (first === undefined) return true; // `oradmin`, `oradmin --help`, `oradmin --version`
   return first === 'help' || first === 'completion';
@@ -63,7 +69,7 @@ export function probePathFor(buildId) {
  * and which build it came from.
  */
 export async function loadCli(args) {
-  if (!loadsLittle(args) && process.env.ORADMIN_CODE_CACHE !== 'off') {
+  if (!runsFromChunks(args) && process.env.ORADMIN_CODE_CACHE !== 'off') {
     const script = tryCachedScript();
     if (script) return { cli: script.exports, build: 'cached-script', cacheRejected: script.cacheRejected };
   }

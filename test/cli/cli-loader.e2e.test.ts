@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli.js';
 import { org } from '../helpers/org.js';
-import { buildIdOf, cachePathFor, loadsLittle, SCRIPT } from '../../bin/cli-loader.js';
+import { buildIdOf, cachePathFor, runsFromChunks, SCRIPT } from '../../bin/cli-loader.js';
 
 /** What loadCli chooses for `args` in a fresh Node (the test runner's own flags kept out). */
 function chosen(root: string, args: string[], nodeFlags: string[] = []): { build: string; cacheRejected: boolean | null } {
@@ -22,9 +22,20 @@ function chosen(root: string, args: string[], nodeFlags: string[] = []): { build
 const desired = 'version: 1\nsecrets: { file: secrets.json }\nkeys:\n  - { name: bot, limit: 2 }\n  - { name: new-bot, limit: 3 }\n';
 
 describe('the CLI loader', () => {
-  it('runs the chunks for help, version and completion, and the cached script for every other command', () => {
-    for (const args of [[], ['--help'], ['-h'], ['--version'], ['help'], ['help', 'plan'], ['completion', 'bash']]) expect(loadsLittle(args), args.join(' ')).toBe(true);
-    for (const args of [['plan'], ['plan', '--help'], ['-f', 'x.yaml', 'plan'], ['apply', '--auto-approve'], ['validate'], ['status'], ['mcp']]) expect(loadsLittle(args), args.join(' ')).toBe(false);
+  it('runs the chunks for help, version, completion, the sandbox and the MCP server, and the cached script for every other command', () => {
+    for (const args of [[], ['--help'], ['-h'], ['--version'], ['help'], ['help', 'plan'], ['completion', 'bash'], ['sandbox', '--port', '0'], ['mcp'], ['-f', 'x.yaml', 'mcp']]) {
+      expect(runsFromChunks(args), args.join(' ')).toBe(true);
+    }
+    for (const args of [['plan'], ['plan', '--help'], ['-f', 'x.yaml', 'plan'], ['apply', '--auto-approve'], ['validate'], ['status'], ['export'], ['activity']]) {
+      expect(runsFromChunks(args), args.join(' ')).toBe(false);
+    }
+  });
+
+  it('leaves the sandbox and the MCP server out of the script, which the chunks run instead', () => {
+    const script = readFileSync(SCRIPT, 'latin1');
+    expect(script).toContain('"src/cli/run-plan.ts"'); // esbuild names each module it wraps
+    expect(script).not.toContain('"src/sandbox/');
+    expect(script).not.toContain('"src/mcp/');
   });
 
   it("has a code cache from the build that this Node accepts, named for this build and this Node's version", () => {
