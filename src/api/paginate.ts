@@ -154,6 +154,30 @@ function readAhead(
       for (let i = 0; i <= end; i++) if (pages[i] === undefined) return false;
       return true;
     };
+    /** Pages whose request failed (after the client's retries), kept until it is known whether they are needed. */
+    const failures = new Map<number, unknown>();
+    /**
+     * Fails the read with the first failed page that is within the list: at or before the end, or
+     * with every page before it back full. True when it did; a failed page past the end is dropped.
+     */
+    const settleFailures = (): boolean => {
+      for (const [index, err] of [...failures].sort((a, b) => a[0] - b[0])) {
+        if (index > end) {
+          failures.delete(index);
+          continue;
+        }
+        let within = end !== Infinity;
+        if (!within) {
+          within = true;
+          for (let i = 0; i < index; i++) if ((pages[i]?.length ?? 0) < KEYS_PAGE_SIZE) within = false;
+        }
+        if (within) {
+          fail(err);
+          return true;
+        }
+      }
+      return false;
+    };
     // Growth: until the batches reach maxWindow, the next batch (twice the last) is allowed only once
     // every page asked for so far came back full — so a short list costs no page past its end (250
     // keys: pages 0, then 1 and 2). From there the window slides: each full page allows one more, so
@@ -186,13 +210,17 @@ function readAhead(
             outstanding--;
             if (settled || index > end) return;
             pages[index] = page;
-            // A server that ignores the offset answers the same page again: say so instead of reading forever.
+            if (page.length < KEYS_PAGE_SIZE) end = Math.min(end, index);
+            // A server that ignores the offset answers the same page again: say so instead of reading
+            // forever. Only within the list: pages asked for ahead may come back before the short page
+            // that ends it, and past it they are not needed (a server ignoring the offset answers a
+            // list shorter than a page rightly, whichever of its copies comes back first).
             for (const [a, b] of [[index - 1, index], [index, index + 1]] as const) {
               const pa = pages[a];
               const pb = pages[b];
-              if (pa && pb && samePage(pa, pb, hashOf)) return fail(notAdvancing('list', '/keys', a * KEYS_PAGE_SIZE, b * KEYS_PAGE_SIZE, address));
+              if (b <= end && pa && pb && samePage(pa, pb, hashOf)) return fail(notAdvancing('list', '/keys', a * KEYS_PAGE_SIZE, b * KEYS_PAGE_SIZE, address));
             }
-            if (page.length < KEYS_PAGE_SIZE) end = Math.min(end, index);
+            if (settleFailures()) return;
             if (end !== Infinity && complete()) {
               // Pages past the end still in flight are abandoned; their answers are not needed.
               settled = true;
@@ -205,7 +233,9 @@ function readAhead(
             outstanding--;
             // A page past the end is not needed, whatever happened to it.
             if (index > end || settled) return;
-            fail(err);
+            // Nor, perhaps, one asked for ahead while an earlier page may still turn out short.
+            failures.set(index, err);
+            settleFailures();
           },
         );
       }
